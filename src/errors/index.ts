@@ -1,0 +1,2 @@
+export { DeployError, DeployErrors } from './deploy-error.js';
+export type { ErrorLocation, DeployErrorOptions } from './deploy-error.js';

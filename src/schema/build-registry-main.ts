@@ -1,0 +1,8 @@
+/** `node dist/schema/build-registry-main.js`: the build step that writes the distilled registry. */
+import { buildRegistry } from './build-registry.js';
+import { registryDir } from './registry.js';
+
+const started = Date.now();
+const index = buildRegistry(registryDir());
+const count = Object.keys(index.services).length;
+process.stdout.write(`schema registry: ${count} types in ${Date.now() - started} ms -> ${registryDir()}\n`);
