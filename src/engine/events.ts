@@ -1,0 +1,74 @@
+/**
+ * Typed events the engine emits; it prints nothing. Reporters in src/ui/ render them (Ink,
+ * append-only lines, NDJSON). The NDJSON stream is these objects, one per line, after a
+ * `version` record: keep changes additive and bump EVENT_SCHEMA_VERSION when breaking.
+ */
+import type { ChangeAction, Plan } from '../plan/types.js';
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+export type Command = 'plan' | 'apply' | 'teardown';
+
+export interface ErrorInfo {
+  code: string;
+  message: string;
+  hint?: string;
+  file?: string;
+  line?: number;
+  resource?: string;
+}
+
+export interface RunSummary {
+  created: number;
+  updated: number;
+  replaced: number;
+  deleted: number;
+  unchanged: number;
+  failed: number;
+  /** Not attempted because of a failure or an interrupt. */
+  skipped: number;
+}
+
+export type EngineEvent =
+  | { type: 'run_started'; time: string; command: Command; stack: string; env: string }
+  /** The plan is known (for plan, apply and teardown alike). */
+  | { type: 'plan_ready'; time: string; plan: Plan }
+  /** A resource's operation began. `action` is never `noop`. */
+  | { type: 'resource_started'; time: string; resource: string; resourceType: string; action: ChangeAction }
+  | {
+      type: 'resource_finished';
+      time: string;
+      resource: string;
+      resourceType: string;
+      action: ChangeAction;
+      identifier?: string;
+      durationMs: number;
+    }
+  | {
+      type: 'resource_failed';
+      time: string;
+      resource: string;
+      resourceType: string;
+      action: ChangeAction;
+      error: ErrorInfo;
+      durationMs: number;
+    }
+  /** Not attempted: a dependency failed, the run stopped, or it was interrupted. */
+  | { type: 'resource_skipped'; time: string; resource: string; resourceType: string; action: ChangeAction; reason: string }
+  /** The first interrupt: nothing new starts; operations in flight finish. */
+  | { type: 'interrupt_requested'; time: string }
+  | { type: 'warning'; time: string; message: string; resource?: string }
+  | {
+      type: 'run_finished';
+      time: string;
+      command: Command;
+      outcome: 'success' | 'failed' | 'interrupted';
+      summary: RunSummary;
+      durationMs: number;
+      error?: ErrorInfo;
+    };
+
+/** Where the engine sends events. Reporters implement it. */
+export interface EventSink {
+  emit(event: EngineEvent): void;
+}
