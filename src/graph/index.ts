@@ -1,0 +1,9 @@
+/**
+ * The pure dependency graph and its scheduler: no cloud, no file system.
+ */
+export { buildGraph } from './graph.js';
+export type { Graph, GraphNode } from './graph.js';
+export { topologicalOrder, dependentsOf, dependenciesOf, subgraph } from './order.js';
+export { runGraph } from './schedule.js';
+export type { ScheduleOptions, ScheduleResult, SkipReason } from './schedule.js';
+export { toDot } from './dot.js';

@@ -1,0 +1,161 @@
+/**
+ * Bounded-concurrency execution of a graph. A node starts once everything it waits on has
+ * succeeded (its dependencies, or on teardown its dependents), at most `parallelism` at once,
+ * smallest input index first, so `parallelism: 1` on an already ordered manifest runs it in
+ * manifest order. The scheduler owns no I/O: `run` does the work, the result says what happened.
+ */
+import { DeployError } from '../errors/index.js';
+import type { Graph } from './graph.js';
+import { reach } from './order.js';
+import { ReadyQueue } from './ready-queue.js';
+
+export type SkipReason = 'dependency-failed' | 'stopped' | 'interrupted';
+
+export interface ScheduleOptions {
+  /** Most nodes in flight at once: a whole number >= 1 (or Infinity). */
+  parallelism: number;
+  /** Teardown: a node runs only after all its dependents finished. */
+  reverse?: boolean;
+  /**
+   * `stop`: after the first failure nothing new starts, in-flight nodes finish, the rest are
+   * skipped. `continue`: only the (transitive) dependents of a failed node are skipped.
+   */
+  onFailure: 'stop' | 'continue';
+  /** Aborted = interrupt: nothing new starts, in-flight nodes finish, the rest are skipped. */
+  signal?: AbortSignal;
+  /**
+   * Per-node gate, asked when the node becomes ready: false passes over it without running
+   * it (e.g. a no-op) and its dependents still run. It takes no concurrency slot. A throw
+   * counts as the node failing.
+   */
+  gate?: (id: string) => boolean;
+}
+
+export interface ScheduleResult {
+  /** In completion order. */
+  succeeded: string[];
+  /** In failure order. */
+  failed: { id: string; error: unknown }[];
+  /**
+   * Never started, in input order. Dependents of a failed node say `dependency-failed` even
+   * under `stop`; other nodes say why the run ended early (`stopped` or `interrupted`).
+   */
+  skipped: { id: string; reason: SkipReason }[];
+  /** Passed over by `gate` (not run, counted as satisfied for their dependents), in order. */
+  gated: string[];
+}
+
+/** Runs every node once; resolves (never rejects) with each node in exactly one list. */
+export function runGraph(
+  graph: Graph,
+  options: ScheduleOptions,
+  run: (id: string) => Promise<void>,
+): Promise<ScheduleResult> {
+  const { parallelism, onFailure, signal, gate } = options;
+  if (!(parallelism === Infinity || (Number.isInteger(parallelism) && parallelism >= 1))) {
+    throw new DeployError('InvalidParallelism', `Parallelism must be a whole number of 1 or more, got ${parallelism}`, {
+      hint: 'Pass a parallelism of 1 or more (1 runs one resource at a time).',
+    });
+  }
+  // What must finish before a node may start, and whom a node's success releases.
+  const waitsOn = options.reverse ? graph.dependents : graph.dependencies;
+  const releases = options.reverse ? graph.dependencies : graph.dependents;
+
+  return new Promise((resolve) => {
+    const result: ScheduleResult = { succeeded: [], failed: [], skipped: [], gated: [] };
+    const pending = new Map<string, number>();
+    const ready = new ReadyQueue();
+    graph.ids.forEach((id, index) => {
+      const count = waitsOn.get(id)?.length ?? 0;
+      pending.set(id, count);
+      if (count === 0) ready.push(index);
+    });
+    const blocked = new Set<string>();
+    let inFlight = 0;
+    let halt: 'stopped' | 'interrupted' | undefined = signal?.aborted === true ? 'interrupted' : undefined;
+    let done = false;
+
+    const onAbort = (): void => {
+      halt ??= 'interrupted';
+      pump();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    function release(id: string): void {
+      for (const next of releases.get(id) ?? []) {
+        const left = (pending.get(next) ?? 0) - 1;
+        pending.set(next, left);
+        if (left === 0) ready.push(graph.indexOf.get(next) as number);
+      }
+    }
+
+    // Recorded synchronously in the settle callback, before pump() looks at the queue, so
+    // under `stop` nothing queued can start after a failure.
+    function fail(id: string, error: unknown): void {
+      result.failed.push({ id, error });
+      if (onFailure === 'stop') halt ??= 'stopped';
+      for (const other of reach(releases, id)) blocked.add(other);
+    }
+
+    function start(id: string): void {
+      inFlight += 1;
+      let work: Promise<void>;
+      try {
+        work = Promise.resolve(run(id));
+      } catch (error) {
+        work = Promise.reject(error);
+      }
+      work.then(
+        () => {
+          inFlight -= 1;
+          result.succeeded.push(id);
+          release(id);
+          pump();
+        },
+        (error: unknown) => {
+          inFlight -= 1;
+          fail(id, error);
+          pump();
+        },
+      );
+    }
+
+    function pump(): void {
+      while (halt === undefined && inFlight < parallelism) {
+        const index = ready.pop();
+        if (index === undefined) break;
+        const id = graph.ids[index] as string;
+        let go = true;
+        try {
+          if (gate !== undefined) go = gate(id);
+        } catch (error) {
+          fail(id, error);
+          continue;
+        }
+        if (go) {
+          start(id);
+        } else {
+          result.gated.push(id);
+          release(id);
+        }
+      }
+      if (inFlight === 0 && (halt !== undefined || ready.size === 0)) finish();
+    }
+
+    function finish(): void {
+      if (done) return;
+      done = true;
+      signal?.removeEventListener('abort', onAbort);
+      const finished = new Set([...result.succeeded, ...result.gated, ...result.failed.map((f) => f.id)]);
+      for (const id of graph.ids) {
+        if (finished.has(id)) continue;
+        // Without a halt, the only way a node is never reached is a failed dependency.
+        const reason: SkipReason = blocked.has(id) ? 'dependency-failed' : (halt ?? 'dependency-failed');
+        result.skipped.push({ id, reason });
+      }
+      resolve(result);
+    }
+
+    pump();
+  });
+}

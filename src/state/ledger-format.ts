@@ -1,0 +1,96 @@
+/**
+ * The on-disk ledger format (documented in README.md) and its validation. A file that does
+ * not match is reported, never silently reset: an empty ledger would make the engine forget
+ * resources it created and try to create them again.
+ */
+import { DeployError } from '../errors/index.js';
+
+export const LEDGER_VERSION = 1;
+
+export interface LedgerEntry {
+  /** Manifest resource name; also the key in `resources`. */
+  resource: string;
+  /** CloudFormation type, e.g. `AWS::S3::Bucket`. */
+  type: string;
+  region: string;
+  /** Cloud Control primary identifier. */
+  identifier: string;
+  /** Manifest resources this one depended on when applied (teardown order). */
+  dependsOn: string[];
+  /** snake_case columns → values, as exported to templates. */
+  exports: Record<string, unknown>;
+  /** The desired state last applied: tells a user's removal from drift. */
+  desired: Record<string, unknown>;
+  /** sha256 hex of canonical JSON of `desired`. */
+  desiredHash: string;
+  /** ISO time of the last write of this entry. */
+  updatedAt: string;
+}
+
+export interface LedgerData {
+  version: 1;
+  stack: string;
+  env: string;
+  resources: Record<string, LedgerEntry>;
+}
+
+/** Parses and checks a state file's text; `path` is only for messages. */
+export function parseLedger(text: string, path: string): LedgerData {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw corrupt(path, `is not valid JSON (${(cause as Error).message})`, cause);
+  }
+  if (!isRecord(raw)) throw corrupt(path, 'is not a JSON object');
+  if (raw['version'] !== LEDGER_VERSION) {
+    if (typeof raw['version'] === 'number' && raw['version'] > LEDGER_VERSION) {
+      throw new DeployError(
+        'LedgerCorrupt',
+        `State file ${path} has format version ${raw['version']}; this deploy reads version ${LEDGER_VERSION}`,
+        { file: path, hint: 'It was written by a newer deploy: upgrade deploy to use this stack.' },
+      );
+    }
+    throw corrupt(path, `has an unknown format version (${JSON.stringify(raw['version'])})`);
+  }
+  if (typeof raw['stack'] !== 'string') throw corrupt(path, 'has no "stack" name');
+  if (typeof raw['env'] !== 'string') throw corrupt(path, 'has no "env" name');
+  const resources = raw['resources'];
+  if (!isRecord(resources)) throw corrupt(path, 'has no "resources" object');
+  for (const [name, entry] of Object.entries(resources)) {
+    const problem = entryProblem(entry);
+    if (problem !== undefined) throw corrupt(path, `has an invalid entry "${name}": ${problem}`);
+    if ((entry as LedgerEntry).resource !== name) {
+      throw corrupt(path, `has entry "${name}" whose "resource" is "${(entry as LedgerEntry).resource}"`);
+    }
+  }
+  return raw as unknown as LedgerData;
+}
+
+/** What is wrong with an entry, or undefined when it is well formed. */
+export function entryProblem(entry: unknown): string | undefined {
+  if (!isRecord(entry)) return 'not an object';
+  for (const field of ['resource', 'type', 'region', 'identifier', 'desiredHash', 'updatedAt'] as const) {
+    if (typeof entry[field] !== 'string') return `"${field}" must be a string`;
+  }
+  if (entry['resource'] === '') return '"resource" must not be empty';
+  const deps = entry['dependsOn'];
+  if (!Array.isArray(deps) || !deps.every((d) => typeof d === 'string')) return '"dependsOn" must be a list of names';
+  if (!isRecord(entry['exports'])) return '"exports" must be an object';
+  if (!isRecord(entry['desired'])) return '"desired" must be an object';
+  return undefined;
+}
+
+function corrupt(path: string, what: string, cause?: unknown): DeployError {
+  return new DeployError('LedgerCorrupt', `State file ${path} ${what}`, {
+    file: path,
+    cause,
+    hint:
+      'Restore it from version control or a backup. It is not reset automatically, because an empty ' +
+      'state would make deploy forget the resources it created. Delete it only if those resources are gone.',
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

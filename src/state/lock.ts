@@ -1,0 +1,150 @@
+/**
+ * The stack lock: one run per stack and environment. A lock is a lease: its holder renews it
+ * every `leaseMs / 3`, so a crashed run's lock expires on its own and the next run takes it
+ * over, while a live run, however long, keeps it.
+ */
+import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { DeployError } from '../errors/index.js';
+import { createLock, isExpired, newToken, readLock, removeStaleLock, rewriteLock } from './lock-file.js';
+import type { LockInfo } from './lock-file.js';
+import { lockPath } from './paths.js';
+
+export interface Lock {
+  release(): Promise<void>;
+  /** The current lease (expiresAt moves forward with each renewal). */
+  readonly info: LockInfo;
+}
+
+export interface AcquireLockOptions {
+  /** Shown to whoever finds the stack locked, e.g. `deploy apply`. */
+  command: string;
+  /** Lease length; default 30 s. */
+  leaseMs?: number;
+  /** Keep retrying this long while another run holds the lock; default 0 (fail at once). */
+  waitMs?: number;
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+const POLL_MS = 100;
+
+/** Takes `<stackDir>/.deploy/<env>/lock.json`, or throws `StackLocked` naming the holder. */
+export async function acquireLock(stackDir: string, env: string, options: AcquireLockOptions): Promise<Lock> {
+  const path = lockPath(stackDir, env);
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  if (!(leaseMs > 0 && Number.isFinite(leaseMs))) {
+    throw new DeployError('InvalidLease', `The lock lease must be a positive number of milliseconds, got ${leaseMs}`);
+  }
+  const deadline = Date.now() + Math.max(0, options.waitMs ?? 0);
+  for (;;) {
+    const now = Date.now();
+    const info: LockInfo = {
+      owner: `${process.pid}@${hostname()}`,
+      pid: process.pid,
+      host: hostname(),
+      command: options.command,
+      acquiredAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + leaseMs).toISOString(),
+      token: newToken(),
+    };
+    if (createLock(path, info)) return new HeldLock(path, info, leaseMs);
+    const holder = readLock(path);
+    if (holder === undefined) continue; // released between our attempt and the read
+    if (isExpired(holder)) {
+      removeStaleLock(path, holder);
+      continue;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw lockedError(stackDir, env, path, holder);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, left)));
+  }
+}
+
+/** Removes the lock whoever holds it (`deploy unlock`); returns what it held, if readable. */
+export function forceUnlock(stackDir: string, env: string): LockInfo | undefined {
+  const path = lockPath(stackDir, env);
+  let info: LockInfo | undefined;
+  try {
+    info = readLock(path);
+  } catch {
+    // A damaged lock file is exactly what unlock is for: remove it anyway.
+    info = undefined;
+  }
+  removeLockFile(path);
+  return info;
+}
+
+class HeldLock implements Lock {
+  readonly #path: string;
+  readonly #leaseMs: number;
+  readonly #timer: NodeJS.Timeout;
+  #info: LockInfo;
+  #released = false;
+
+  constructor(path: string, info: LockInfo, leaseMs: number) {
+    this.#path = path;
+    this.#info = info;
+    this.#leaseMs = leaseMs;
+    this.#timer = setInterval(() => this.#renew(), Math.max(1, Math.floor(leaseMs / 3)));
+    // A forgotten release must not keep the process alive; the lease then simply expires.
+    this.#timer.unref();
+  }
+
+  get info(): LockInfo {
+    return { ...this.#info };
+  }
+
+  async release(): Promise<void> {
+    if (this.#released) return;
+    this.#released = true;
+    clearInterval(this.#timer);
+    let current: LockInfo | undefined;
+    try {
+      current = readLock(this.#path);
+    } catch {
+      current = undefined;
+    }
+    // Our lease may have expired and been taken over: never delete another run's lock.
+    if (current?.token === this.#info.token) removeLockFile(this.#path);
+  }
+
+  // Synchronous on purpose: a renewal can then never interleave with release().
+  #renew(): void {
+    if (this.#released) return;
+    try {
+      const current = readLock(this.#path);
+      if (current?.token !== this.#info.token) {
+        // Taken over (or unlocked by force): stop renewing someone else's lock.
+        clearInterval(this.#timer);
+        return;
+      }
+      const next = { ...this.#info, expiresAt: new Date(Date.now() + this.#leaseMs).toISOString() };
+      rewriteLock(this.#path, next);
+      this.#info = next;
+    } catch {
+      // A failed renewal is retried on the next tick; the lease outlives two missed ones.
+    }
+  }
+}
+
+function removeLockFile(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // force ignores a missing file; anything else (permissions) leaves the lock to expire.
+  }
+}
+
+function lockedError(stackDir: string, env: string, path: string, holder: LockInfo): DeployError {
+  return new DeployError(
+    'StackLocked',
+    `${stackDir} (${env}) is locked by ${holder.owner} running "${holder.command}" since ${holder.acquiredAt}; ` +
+      `its lease expires at ${holder.expiresAt}`,
+    {
+      file: path,
+      hint:
+        `Wait for that run to finish and try again (or pass a wait time). If it is no longer running, ` +
+        `run \`deploy unlock ${stackDir} ${env}\`, or retry after the lease expires.`,
+    },
+  );
+}
