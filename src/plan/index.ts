@@ -1,0 +1,9 @@
+/**
+ * The planner: pure functions from desired, actual and last-applied state to a Plan.
+ * No I/O, no clock — the engine reads, the planner decides, reporters show.
+ */
+export { diffResource, type DiffInput } from './diff.js';
+export { valuesEqual, matchesActual } from './equal.js';
+export { fingerprint, stableJson } from './fingerprint.js';
+export { summarize, buildPlan } from './summary.js';
+export type { ChangeAction, PatchOperation, Plan, PlanSummary, PropertyChange, ResourceChange } from './types.js';

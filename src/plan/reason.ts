@@ -1,0 +1,51 @@
+/**
+ * Every action is explained in words (planner-ux §7.2): which property, which rule, whose edit.
+ */
+import type { PropertyVerdict } from './property.js';
+
+export const OUTSIDE = 'changed outside the engine';
+export const KNOWN_AFTER_APPLY = '(known after apply)';
+
+/** `A`, `A and B`, `A, B and C`. */
+export function listNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function isAre(names: string[]): string {
+  return names.length === 1 ? 'is' : 'are';
+}
+
+/** Replacement: name the create-only properties, unknown ones separately. */
+export function replaceReason(forcing: PropertyVerdict[]): string {
+  const known = forcing.filter((v) => !v.change.unknown).map((v) => v.name);
+  const unknown = forcing.filter((v) => v.change.unknown).map((v) => v.name);
+  const parts: string[] = [];
+  if (known.length) parts.push(`${listNames(known)} ${isAre(known)} create-only`);
+  if (unknown.length) parts.push(`${listNames(unknown)} ${isAre(unknown)} create-only ${KNOWN_AFTER_APPLY}`);
+  const reason = parts.join('; ');
+  return forcing.every((v) => v.drift) ? `${reason} (${OUTSIDE})` : reason;
+}
+
+/** Update: the user's edits first, then what drifted; all drift reads "changed outside the engine". */
+export function updateReason(verdicts: PropertyVerdict[]): string {
+  const edits = verdicts.filter((v) => !v.drift);
+  const drifted = verdicts.filter((v) => v.drift);
+  if (edits.length === 0) return OUTSIDE;
+  const base = edits.length === 1 ? oneEdit(edits[0] as PropertyVerdict) : `${edits.length} properties changed`;
+  if (drifted.length === 0) return base;
+  const outside = drifted.length === 1 ? (drifted[0] as PropertyVerdict).name : `${drifted.length} properties`;
+  return `${base}; ${outside} ${OUTSIDE}`;
+}
+
+function oneEdit(verdict: PropertyVerdict): string {
+  const { kind, unknown } = verdict.change;
+  const verb = kind === 'add' ? 'added' : kind === 'remove' ? 'removed' : 'changed';
+  return unknown ? `${verdict.name} ${verb} ${KNOWN_AFTER_APPLY}` : `${verdict.name} ${verb}`;
+}
+
+/** Write-only properties we could not compare, because nothing records what was last sent. */
+export function unverifiedNote(names: string[]): string {
+  if (names.length === 0) return '';
+  return ` (write-only ${listNames(names)} not compared: no record of the last apply)`;
+}
