@@ -1,0 +1,103 @@
+/**
+ * One anchor comment, `/*+ exists, retries=3, retry_delay=5 *\/`: its name (aliases resolved)
+ * and options.
+ */
+import { DeployError } from '../errors/index.js';
+import { closest } from '../schema/index.js';
+
+export type AnchorName =
+  'create' | 'update' | 'createorupdate' | 'delete' | 'exists' | 'statecheck' | 'exports' | 'command';
+
+export const ANCHOR_NAMES: readonly AnchorName[] = [
+  'create',
+  'update',
+  'createorupdate',
+  'delete',
+  'exists',
+  'statecheck',
+  'exports',
+  'command',
+];
+
+/** Older names stackql-deploy still accepts (1.7.0). */
+const ALIASES: Record<string, AnchorName> = { preflight: 'exists', postdeploy: 'statecheck' };
+
+/**
+ * stackql-deploy v2 anchors whose job this engine does itself; naming them gives a better hint
+ * than "did you mean".
+ */
+const SUPERSEDED: Record<string, string> = {
+  callback: 'the engine polls Cloud Control requests to completion itself; remove the callback block',
+  troubleshoot:
+    'the engine reports the Cloud Control status message of a failed request itself; remove the troubleshoot block',
+};
+
+export interface AnchorHeader {
+  anchor: AnchorName;
+  /** The name as written, before alias resolution (for messages). */
+  written: string;
+  options: Record<string, number | string>;
+  /** Text after the closing `*\/` on the anchor's own line. */
+  rest: string;
+}
+
+const FORM_HINT = 'write anchors as /*+ create */ or /*+ exists, retries=3, retry_delay=5 */';
+
+/** Parses the anchor comment on `text` (a line whose trimmed start is `/*+`). */
+export function parseAnchorHeader(text: string, file: string, line: number): AnchorHeader {
+  const open = text.indexOf('/*+');
+  const close = text.indexOf('*/', open + 3);
+  if (close < 0) {
+    throw new DeployError('MalformedAnchor', 'anchor comment is not closed on its line', {
+      file,
+      line,
+      hint: FORM_HINT,
+    });
+  }
+  // `key = value` is tolerated: join it to `key=value` so splitting on commas/blanks works.
+  const inner = text
+    .slice(open + 3, close)
+    .replace(/\s*=\s*/g, '=')
+    .trim();
+  const [head = '', ...parts] = inner.split(/[\s,]+/).filter((p) => p !== '');
+  const written = head.toLowerCase();
+  return {
+    anchor: anchorName(written, file, line),
+    written,
+    options: parseOptions(parts, file, line),
+    rest: text.slice(close + 2),
+  };
+}
+
+function anchorName(written: string, file: string, line: number): AnchorName {
+  if ((ANCHOR_NAMES as readonly string[]).includes(written)) return written as AnchorName;
+  const alias = ALIASES[written];
+  if (alias !== undefined) return alias;
+  if (written === '')
+    throw new DeployError('MalformedAnchor', 'anchor comment has no name', { file, line, hint: FORM_HINT });
+  const valid = `valid anchors: ${ANCHOR_NAMES.join(', ')}`;
+  const superseded = SUPERSEDED[written.split(':')[0] ?? ''];
+  const suggestions = closest(written, [...ANCHOR_NAMES, ...Object.keys(ALIASES)]);
+  const hint =
+    superseded ??
+    (suggestions.length ? `did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}? ${valid}` : valid);
+  throw new DeployError('UnknownAnchor', `unknown anchor '${written}'`, { file, line, hint });
+}
+
+function parseOptions(parts: string[], file: string, line: number): Record<string, number | string> {
+  const options: Record<string, number | string> = {};
+  for (const part of parts) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(part);
+    if (!match) {
+      throw new DeployError('InvalidAnchorOption', `anchor option '${part}' is not of the form key=value`, {
+        file,
+        line,
+        hint: FORM_HINT,
+      });
+    }
+    const key = match[1] as string;
+    const raw = (match[2] as string).replace(/^(['"])(.*)\1$/, '$2');
+    options[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  return options;
+}
