@@ -1,0 +1,84 @@
+/**
+ * The one nunjucks environment (autoescape off, like stackql-deploy's Jinja setup) with the
+ * stackql filters, uuid() and the strict helpers, and the cache of compiled templates: a stack
+ * renders the same texts for every resource and every environment, so each text is parsed and
+ * compiled once per process.
+ */
+import nunjucks from 'nunjucks';
+import { stackqlFilters, stackqlGlobals } from './filters.js';
+import { compileAst, filterNames, parse } from './nunjucks-internals.js';
+import { RenderFailure } from './render-failure.js';
+import { strictHelpers } from './strict-runtime.js';
+import { StrictRewriter } from './strict-transform.js';
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+/** A compiled template, or why the text cannot be one (line 0-based within the text). */
+export type Compiled = { template: nunjucks.Template } | { failure: RenderFailure };
+
+const CACHE_LIMIT = 5000;
+
+let environment: nunjucks.Environment | undefined;
+let rewriter: StrictRewriter | undefined;
+const cache = new Map<string, Compiled>();
+
+function setup(): { env: nunjucks.Environment; rewriter: StrictRewriter } {
+  if (environment !== undefined && rewriter !== undefined) return { env: environment, rewriter };
+  // `dev` makes nunjucks rethrow our own errors as they are instead of re-wrapping them.
+  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false, dev: true });
+  const getFilter = (name: string): AnyFunction => env.getFilter(name) as AnyFunction;
+  for (const [name, filter] of Object.entries(stackqlFilters(getFilter))) env.addFilter(name, filter as AnyFunction);
+  for (const [name, fn] of Object.entries(stackqlGlobals)) env.addGlobal(name, fn);
+  for (const [name, fn] of Object.entries(strictHelpers(getFilter))) env.addGlobal(name, fn);
+  environment = env;
+  rewriter = new StrictRewriter(new Set(filterNames(env)));
+  return { env, rewriter };
+}
+
+/** The last line (0-based) of the text: where "unexpected end of template" errors belong. */
+function lastLine(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+function syntaxFailure(error: unknown, text: string): RenderFailure {
+  if (error instanceof RenderFailure) return error;
+  const raw = error as { message?: string; lineno?: number };
+  // Parser errors carry 1-based lines; errors at the end of the text carry none.
+  const line = typeof raw.lineno === 'number' && raw.lineno > 0 ? raw.lineno - 1 : lastLine(text);
+  return new RenderFailure(
+    'TemplateSyntax',
+    `template syntax error: ${raw.message ?? String(error)}`,
+    line,
+    'check the {{ }}, {% %} and {# #} tags near this line: each must be closed, and block tags (if, for, macro) need their end tag',
+  );
+}
+
+export function compile(text: string): Compiled {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const { env, rewriter: strict } = setup();
+  let compiled: Compiled;
+  try {
+    const ast = strict.visit(parse(text, env));
+    compiled = { template: compileAst(ast, env, 'template') };
+  } catch (error) {
+    compiled = { failure: syntaxFailure(error, text) };
+  }
+  if (cache.size >= CACHE_LIMIT) {
+    // Oldest first: Map iteration order is insertion order.
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(text, compiled);
+  return compiled;
+}
+
+/** The parsed (not rewritten) AST, for static analysis. Throws a RenderFailure on bad syntax. */
+export function parseOnly(text: string): ReturnType<typeof parse> {
+  const { env } = setup();
+  try {
+    return parse(text, env);
+  } catch (error) {
+    throw syntaxFailure(error, text);
+  }
+}
