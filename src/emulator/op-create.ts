@@ -1,0 +1,94 @@
+/**
+ * CreateResource: validated and given its generated attributes at once (so the first
+ * ProgressEvent already carries the Identifier), then created when the latency has passed,
+ * provided its parents are live and its identifier is free.
+ */
+import type { TypeSchema } from '../schema/index.js';
+import { generateReadOnly, randomId } from './attributes.js';
+import { CloudControlError, invalidRequest } from './cloud-error.js';
+import { identifierOf, readModel, schemaFor, type CloudContext } from './context.js';
+import { fingerprintOf, replayed } from './idempotency.js';
+import { parseObject } from './json.js';
+import { validateModel } from './model-validation.js';
+import type { Outcome } from './request-runner.js';
+import type { Model, WireProgressEvent } from './types.js';
+
+export interface CreateInput {
+  TypeName: string;
+  DesiredState: string;
+  ClientToken?: string;
+}
+
+export function createResource(
+  ctx: CloudContext,
+  region: string,
+  input: CreateInput,
+): { ProgressEvent: WireProgressEvent } {
+  const schema = schemaFor(ctx, input.TypeName);
+  const fingerprint = fingerprintOf('CREATE', input.TypeName, input.DesiredState);
+  const replay = replayed(ctx, region, input.ClientToken, fingerprint);
+  if (replay) return { ProgressEvent: replay };
+
+  const desired = parseObject(input.DesiredState);
+  if (!desired) throw invalidRequest('DesiredState must be a JSON object.');
+  validateModel(schema, desired, false);
+  const { model, identifier } = materialise(ctx, region, schema, desired);
+  ctx.runner.assertIdle(region, schema.typeName, identifier);
+
+  const fault = ctx.faults.next('create', schema.typeName);
+  if (fault && 'http500' in fault) {
+    throw new CloudControlError('ServiceInternalErrorException', 'Injected fault: internal error in the service.');
+  }
+  // Checked now and again at the end: a parent must be live when its child is requested,
+  // not merely by the time the child would be finished (that would hide ordering bugs).
+  const earlyMissing = ctx.integrity.missingParent(region, schema, model);
+
+  const finish = (): Outcome => {
+    if (fault) return { ok: false, errorCode: fault.errorCode, message: `Injected fault: ${fault.errorCode}.` };
+    const missing = earlyMissing ?? ctx.integrity.missingParent(region, schema, model);
+    if (missing) return { ok: false, errorCode: 'NotFound', message: missing };
+    if (ctx.state.resource(region, schema.typeName, identifier)) {
+      return {
+        ok: false,
+        errorCode: 'AlreadyExists',
+        message: `Resource of type '${schema.typeName}' with identifier '${identifier}' already exists.`,
+      };
+    }
+    return {
+      ok: true,
+      put: { seq: ctx.state.seq(), region, typeName: schema.typeName, identifier, model },
+      resourceModel: JSON.stringify(readModel(schema, model)),
+    };
+  };
+  const request = { region, operation: 'CREATE' as const, typeName: schema.typeName, identifier, fingerprint, finish };
+  const event = ctx.runner.start(
+    input.ClientToken === undefined ? request : { ...request, clientToken: input.ClientToken },
+  );
+  return { ProgressEvent: event };
+}
+
+/**
+ * The model as the service would store it: defaults applied, read-only attributes and
+ * optional names generated. Generated
+ * identifiers are redrawn in the unlikely case they collide with a live resource.
+ */
+function materialise(
+  ctx: CloudContext,
+  region: string,
+  schema: TypeSchema,
+  desired: Model,
+): { model: Model; identifier: string } {
+  const base: Model = { ...desired };
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if (!(name in base) && property.default !== undefined && !schema.writeOnly.includes(name)) {
+      base[name] = structuredClone(property.default);
+    }
+  }
+  const userNamed = schema.primaryIdentifier.every((part) => part in base);
+  for (let attempt = 0; ; attempt++) {
+    const model = generateReadOnly(schema, base, region);
+    const identifier = identifierOf(schema, model) ?? randomId(24);
+    if (userNamed || attempt === 5 || !ctx.state.resource(region, schema.typeName, identifier))
+      return { model, identifier };
+  }
+}
