@@ -54,7 +54,14 @@ export type EngineEvent =
       durationMs: number;
     }
   /** Not attempted: a dependency failed, the run stopped, or it was interrupted. */
-  | { type: 'resource_skipped'; time: string; resource: string; resourceType: string; action: ChangeAction; reason: string }
+  | {
+      type: 'resource_skipped';
+      time: string;
+      resource: string;
+      resourceType: string;
+      action: ChangeAction;
+      reason: string;
+    }
   /** The first interrupt: nothing new starts; operations in flight finish. */
   | { type: 'interrupt_requested'; time: string }
   | { type: 'warning'; time: string; message: string; resource?: string }
@@ -62,9 +69,12 @@ export type EngineEvent =
       type: 'run_finished';
       time: string;
       command: Command;
-      outcome: 'success' | 'failed' | 'interrupted';
+      /** `cancelled`: the confirmation was declined, nothing was changed. */
+      outcome: 'success' | 'failed' | 'interrupted' | 'cancelled';
       summary: RunSummary;
       durationMs: number;
+      /** Cloud Control requests made, by operation (e.g. `{ "GetResource": 9 }`). */
+      cloudCalls?: Record<string, number>;
       error?: ErrorInfo;
     };
 

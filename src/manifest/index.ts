@@ -4,3 +4,4 @@ export { loadManifest, MANIFEST_FILE } from './load.js';
 export { resourceContext, stackContext } from './context.js';
 export { parseEnvFile } from './env-file.js';
 export { parseVarAssignments } from './vars.js';
+export { displayPath } from './display-path.js';

@@ -113,7 +113,9 @@ function parentsOf(res: RawResource, soleIdentifierOwner: Map<string, string>): 
   return parents;
 }
 
-export function distil(db: { schema: Record<string, { entities?: unknown[]; forward?: Record<string, { $id: string }[]> }> }): {
+export function distil(db: {
+  schema: Record<string, { entities?: unknown[]; forward?: Record<string, { $id: string }[]> }>;
+}): {
   index: RegistryIndex;
   files: Map<string, Record<string, TypeSchema>>;
 } {

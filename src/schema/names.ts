@@ -42,5 +42,8 @@ export function stackqlNameOf(typeName: string): string {
 
 /** Canonical key for lookups: `awscc.` and `aws.` prefixes are the same Cloud Control types. */
 export function normaliseStackqlName(name: string): string {
-  return name.trim().toLowerCase().replace(/^awscc\./, 'aws.');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/^awscc\./, 'aws.');
 }

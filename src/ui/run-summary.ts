@@ -16,7 +16,7 @@ export interface SeenFailure {
 }
 
 const TITLES = { plan: 'Plan', apply: 'Apply', teardown: 'Teardown' } as const;
-const OUTCOMES = { success: 'complete', failed: 'failed', interrupted: 'interrupted' } as const;
+const OUTCOMES = { success: 'complete', failed: 'failed', interrupted: 'interrupted', cancelled: 'cancelled' } as const;
 
 /** The summary, one string per line. Empty for a successful plan: its footer already said it. */
 export function summaryLines(event: RunFinished, failures: readonly SeenFailure[]): string[] {
@@ -24,6 +24,8 @@ export function summaryLines(event: RunFinished, failures: readonly SeenFailure[
   const head = `${TITLES[event.command]} ${OUTCOMES[event.outcome]}`;
   if (event.command === 'plan') {
     if (event.outcome !== 'success') lines.push(`${head}.`);
+  } else if (event.outcome === 'cancelled') {
+    lines.push(`${head}: nothing was changed.`);
   } else {
     lines.push(`${head}: ${countWords(event.command, event.outcome, event.summary)}.`);
   }

@@ -9,7 +9,7 @@ import { paint } from '../style.js';
 import { actionWords, formatDuration, idSuffix, plain } from '../words.js';
 import type { LogItem } from './progress.js';
 
-const OUTCOME_STYLES = { success: 'green', failed: 'red', interrupted: 'yellow' } as const;
+const OUTCOME_STYLES = { success: 'green', failed: 'red', interrupted: 'yellow', cancelled: 'yellow' } as const;
 
 export function logItemText(item: LogItem, options: { color: boolean; showDiff: boolean }): string {
   const { color } = options;

@@ -23,7 +23,7 @@ export type LogItem =
   | { id: number; kind: 'failed'; resource: string; action: ChangeAction; durationMs: number; error: ErrorInfo }
   | { id: number; kind: 'skipped'; resource: string; reason: string }
   | { id: number; kind: 'warning'; message: string; resource?: string }
-  | { id: number; kind: 'summary'; outcome: 'success' | 'failed' | 'interrupted'; lines: string[] };
+  | { id: number; kind: 'summary'; outcome: 'success' | 'failed' | 'interrupted' | 'cancelled'; lines: string[] };
 
 type Status = 'running' | 'done' | 'failed' | 'skipped';
 

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { plan } from '../../engine/engine.js';
+import { savePlan } from '../../engine/saved-plan.js';
+import { EXIT, type CliIO } from '../io.js';
+import type { CliOptions } from '../options.js';
+import { runStackCommand } from '../run-stack-command.js';
+
+export default function planCommand(options: CliOptions, io: CliIO): Promise<number> {
+  return runStackCommand(
+    options,
+    io,
+    async ({ stack, deps }) => {
+      const result = await plan(stack, deps);
+      if (options.out !== undefined) savePlan(resolve(io.cwd, options.out), result.plan);
+      return result;
+    },
+    (result) => {
+      const s = result.plan.summary;
+      const changes = s.create + s.update + s.replace + s.delete > 0;
+      return options.detailedExitcode && changes ? EXIT.changes : EXIT.ok;
+    },
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Argument parsing for every command, with node's parseArgs (no dependency, fast start).
+ * Unknown flags are errors that say which flags exist.
+ */
+import { parseArgs } from 'node:util';
+import { DeployError } from '../errors/index.js';
+
+const SPEC = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  local: { type: 'boolean' },
+  'local-data': { type: 'string' },
+  endpoint: { type: 'string' },
+  var: { type: 'string', short: 'e', multiple: true },
+  'env-file': { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  diff: { type: 'boolean' },
+  parallelism: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'on-failure': { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  plan: { type: 'string' },
+  out: { type: 'string' },
+  'detailed-exitcode': { type: 'boolean' },
+  resource: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  latency: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+} as const;
+
+export interface CliOptions {
+  command: string | undefined;
+  positionals: string[];
+  help: boolean;
+  version: boolean;
+  local: boolean;
+  localData?: string;
+  endpoint?: string;
+  vars: string[];
+  envFile?: string;
+  json: boolean;
+  color: boolean;
+  diff: boolean;
+  parallelism: number;
+  rateLimit?: number;
+  onFailure: 'stop' | 'continue' | 'rollback';
+  yes: boolean;
+  plan?: string;
+  out?: string;
+  detailedExitcode: boolean;
+  resource?: string;
+  port?: number;
+  host?: string;
+  data?: string;
+  latency?: string;
+  faults: string[];
+}
+
+function positiveInt(name: string, text: string | undefined, fallback?: number): number | undefined {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new DeployError('InvalidOption', `--${name} must be a whole number, got '${text}'`, {
+      hint: `for example --${name} 10`,
+    });
+  }
+  return n;
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: SPEC, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new DeployError('InvalidOption', (error as Error).message, { hint: 'run `deploy --help` for the options' });
+  }
+  const v = parsed.values;
+  const [command, ...positionals] = parsed.positionals;
+  const onFailure = v['on-failure'] ?? 'stop';
+  if (onFailure !== 'stop' && onFailure !== 'continue' && onFailure !== 'rollback') {
+    throw new DeployError('InvalidOption', `--on-failure must be stop, continue or rollback, got '${onFailure}'`);
+  }
+  const parallelism = positiveInt('parallelism', v.parallelism, 10) as number;
+  if (parallelism < 1) throw new DeployError('InvalidOption', '--parallelism must be at least 1');
+  const options: CliOptions = {
+    command,
+    positionals,
+    help: v.help ?? false,
+    version: v.version ?? false,
+    local: v.local ?? false,
+    vars: v.var ?? [],
+    json: v.json ?? false,
+    color: !(v['no-color'] ?? false) && env['NO_COLOR'] === undefined,
+    diff: v.diff ?? false,
+    parallelism,
+    onFailure,
+    yes: v.yes ?? false,
+    detailedExitcode: v['detailed-exitcode'] ?? false,
+    faults: v.fault ?? [],
+  };
+  const endpoint = v.endpoint ?? env['AWS_ENDPOINT_URL_CLOUDCONTROL'];
+  if (endpoint !== undefined) options.endpoint = endpoint;
+  if (v['local-data'] !== undefined) options.localData = v['local-data'];
+  if (v['env-file'] !== undefined) options.envFile = v['env-file'];
+  const rateLimit = positiveInt('rate-limit', v['rate-limit']);
+  if (rateLimit !== undefined) options.rateLimit = rateLimit;
+  if (v.plan !== undefined) options.plan = v.plan;
+  if (v.out !== undefined) options.out = v.out;
+  if (v.resource !== undefined) options.resource = v.resource;
+  const port = positiveInt('port', v.port);
+  if (port !== undefined) options.port = port;
+  if (v.host !== undefined) options.host = v.host;
+  if (v.data !== undefined) options.data = v.data;
+  if (v.latency !== undefined) options.latency = v.latency;
+  return options;
+}
+
+/** The `<stack-dir> <env>` pair every stack command takes. */
+export function stackArgs(options: CliOptions): { stackDir: string; env: string } {
+  const [stackDir, env, ...extra] = options.positionals;
+  if (stackDir === undefined || env === undefined) {
+    throw new DeployError('MissingArgument', `deploy ${options.command} needs <stack-dir> <env>`, {
+      hint: `for example: deploy ${options.command} examples/websocket-api dev`,
+    });
+  }
+  if (extra.length > 0) {
+    throw new DeployError('InvalidOption', `unexpected argument '${extra[0]}'`, {
+      hint: 'run `deploy --help` for the usage',
+    });
+  }
+  return { stackDir, env };
+}

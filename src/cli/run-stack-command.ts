@@ -1,0 +1,77 @@
+/**
+ * The frame shared by plan, apply and teardown: load the stack (every local check before any
+ * cloud call), connect to the cloud, pick a reporter, handle Ctrl-C, and turn the result into
+ * an exit code.
+ */
+import { DeployError } from '../errors/index.js';
+import type { EngineDeps, RunResult } from '../engine/engine.js';
+import { loadStack, type Stack } from '../engine/stack.js';
+import { schemaRegistry } from '../schema/index.js';
+import { chooseReporter, createReporter, type Reporter } from '../ui/index.js';
+import { connectCloud } from './cloud-setup.js';
+import { EXIT, type CliIO } from './io.js';
+import type { CliOptions } from './options.js';
+import { stackInput } from './stack-input.js';
+
+export interface StackCommandContext {
+  stack: Stack;
+  deps: EngineDeps;
+  reporter: Reporter;
+  signal: AbortSignal;
+}
+
+export async function runStackCommand(
+  options: CliOptions,
+  io: CliIO,
+  body: (ctx: StackCommandContext) => Promise<RunResult>,
+  exitCode: (result: RunResult) => number,
+): Promise<number> {
+  const input = stackInput(options, io);
+  const stack = loadStack(input);
+  const registry = schemaRegistry();
+  const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
+  const connected = await connectCloud(options, io, input.stackDir);
+  const reporter = createReporter(kind, { stdout: io.stdout, color: options.color, showDiff: options.diff });
+
+  // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
+  // Second: leave at once.
+  const controller = new AbortController();
+  const onInterrupt = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+    reporter.emit({ type: 'interrupt_requested', time: new Date().toISOString() });
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  try {
+    const result = await body({
+      stack,
+      deps: { registry, cloud: connected.cloud, sink: reporter },
+      reporter,
+      signal: controller.signal,
+    });
+    if (controller.signal.aborted) return EXIT.interrupted;
+    return exitCode(result);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+    await reporter.close();
+    await connected.close();
+  }
+}
+
+/** Apply and teardown act only when confirmed: asked in a terminal, `--yes` otherwise. */
+export function requireConfirmation(options: CliOptions, io: CliIO, command: string): boolean {
+  const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && !options.json;
+  if (options.yes) return false;
+  if (!interactive) {
+    throw new DeployError(
+      'ConfirmationRequired',
+      `${command} changes infrastructure and there is no terminal to confirm in`,
+      {
+        hint: `review the plan with \`deploy plan\`, then run \`deploy ${command} ... --yes\``,
+      },
+    );
+  }
+  return true;
+}

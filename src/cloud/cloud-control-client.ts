@@ -1,0 +1,234 @@
+/**
+ * The Cloud Control adapter: the one place that talks to the AWS SDK. One client per region,
+ * account-wide pacing, retries of transient failures, and mutations awaited by polling
+ * GetResourceRequestStatus with a backoff that starts fast and caps.
+ */
+import {
+  CloudControlClient,
+  CreateResourceCommand,
+  DeleteResourceCommand,
+  GetResourceCommand,
+  GetResourceRequestStatusCommand,
+  ListResourcesCommand,
+  UpdateResourceCommand,
+  type ProgressEvent,
+} from '@aws-sdk/client-cloudcontrol';
+import type { PatchOperation } from '../plan/types.js';
+import { CloudError, toCloudError } from './cloud-error.js';
+import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
+import { RateLimiter, sleep } from './rate-limiter.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+
+// deploy supports Node 20 (package.json engines); the SDK's notice that its future releases
+// will not is for us, not for every user on every command.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+export interface CloudControlOptions {
+  /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
+  endpoint?: string;
+  /** Fixed credentials (the local cloud accepts any); default: the standard credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Requests per second across all regions; 0 = unlimited. */
+  rateLimit: number;
+  /** First and longest wait between status polls. */
+  poll?: { initialMs: number; maxMs: number };
+  retry?: RetryPolicy;
+}
+
+export class SdkCloudControl implements CloudControlPort {
+  private readonly clients = new Map<string, CloudControlClient>();
+  private readonly limiter: RateLimiter;
+  private readonly counts: Record<string, number> = {};
+  private readonly poll: { initialMs: number; maxMs: number };
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: CloudControlOptions) {
+    this.limiter = new RateLimiter(options.rateLimit);
+    this.poll = options.poll ?? { initialMs: 250, maxMs: 5_000 };
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  callCounts(): Record<string, number> {
+    return { ...this.counts };
+  }
+
+  async getResource(typeName: string, region: string, identifier: string): Promise<ResourceState | undefined> {
+    try {
+      const out = await this.call('GetResource', region, (c) =>
+        c.send(new GetResourceCommand({ TypeName: typeName, Identifier: identifier })),
+      );
+      const description = out.ResourceDescription;
+      return {
+        identifier: description?.Identifier ?? identifier,
+        properties: parseJson(description?.Properties),
+      };
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'ResourceNotFoundException') return undefined;
+      throw error;
+    }
+  }
+
+  async listResources(typeName: string, region: string, model?: Record<string, unknown>): Promise<ResourceState[]> {
+    const found: ResourceState[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await this.call('ListResources', region, (c) =>
+        c.send(
+          new ListResourcesCommand({
+            TypeName: typeName,
+            ...(model ? { ResourceModel: JSON.stringify(model) } : {}),
+            ...(nextToken ? { NextToken: nextToken } : {}),
+          }),
+        ),
+      );
+      for (const d of out.ResourceDescriptions ?? []) {
+        found.push({ identifier: d.Identifier ?? '', properties: parseJson(d.Properties) });
+      }
+      nextToken = out.NextToken;
+    } while (nextToken);
+    return found;
+  }
+
+  async createResource(
+    typeName: string,
+    region: string,
+    desiredState: Record<string, unknown>,
+    options: MutationOptions = {},
+  ): Promise<ResourceState> {
+    const out = await this.call('CreateResource', region, (c) =>
+      c.send(
+        new CreateResourceCommand({
+          TypeName: typeName,
+          DesiredState: JSON.stringify(desiredState),
+          ...(options.clientToken ? { ClientToken: options.clientToken } : {}),
+        }),
+      ),
+    );
+    const done = await this.waitFor(region, out.ProgressEvent, options);
+    const identifier = done.Identifier ?? '';
+    if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
+    // Some handlers finish without a model: read it, since exports need the generated values.
+    return (await this.getResource(typeName, region, identifier)) ?? { identifier, properties: desiredState };
+  }
+
+  async updateResource(
+    typeName: string,
+    region: string,
+    identifier: string,
+    patch: PatchOperation[],
+    options: MutationOptions = {},
+  ): Promise<ResourceState> {
+    const out = await this.call('UpdateResource', region, (c) =>
+      c.send(
+        new UpdateResourceCommand({
+          TypeName: typeName,
+          Identifier: identifier,
+          PatchDocument: JSON.stringify(patch),
+          ...(options.clientToken ? { ClientToken: options.clientToken } : {}),
+        }),
+      ),
+    );
+    const done = await this.waitFor(region, out.ProgressEvent, options);
+    if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
+    return (await this.getResource(typeName, region, identifier)) ?? { identifier, properties: {} };
+  }
+
+  async deleteResource(
+    typeName: string,
+    region: string,
+    identifier: string,
+    options: MutationOptions = {},
+  ): Promise<void> {
+    try {
+      const out = await this.call('DeleteResource', region, (c) =>
+        c.send(
+          new DeleteResourceCommand({
+            TypeName: typeName,
+            Identifier: identifier,
+            ...(options.clientToken ? { ClientToken: options.clientToken } : {}),
+          }),
+        ),
+      );
+      await this.waitFor(region, out.ProgressEvent, options);
+    } catch (error) {
+      // Already gone is what a delete wants: a retried or concurrent teardown is not a failure.
+      if (error instanceof CloudError && (error.code === 'ResourceNotFoundException' || error.code === 'NotFound'))
+        return;
+      throw error;
+    }
+  }
+
+  /** Polls a mutation until it is SUCCESS (returned) or FAILED / cancelled (thrown). */
+  private async waitFor(
+    region: string,
+    first: ProgressEvent | undefined,
+    options: MutationOptions,
+  ): Promise<ProgressEvent> {
+    let event = first ?? {};
+    if (event.RequestToken) options.onAccepted?.(event.RequestToken);
+    let delay = this.poll.initialMs;
+    for (;;) {
+      switch (event.OperationStatus) {
+        case 'SUCCESS':
+          return event;
+        case 'FAILED':
+          throw new CloudError(event.ErrorCode ?? 'Failed', event.StatusMessage ?? 'the request failed', {
+            retryable: event.ErrorCode === 'Throttling' || event.ErrorCode === 'ServiceInternalError',
+          });
+        case 'CANCEL_COMPLETE':
+          throw new CloudError('Cancelled', 'the request was cancelled');
+        default:
+          break;
+      }
+      if (!event.RequestToken) throw new CloudError('InvalidResponse', 'Cloud Control returned no request token');
+      // RetryAfter is the service's own suggestion for the next poll; never wait past our cap.
+      const suggested = event.RetryAfter ? event.RetryAfter.getTime() - Date.now() : 0;
+      await sleep(Math.min(this.poll.maxMs, Math.max(delay, suggested)));
+      delay = Math.min(this.poll.maxMs, Math.max(1, delay * 2));
+      const status = await this.call('GetResourceRequestStatus', region, (c) =>
+        c.send(new GetResourceRequestStatusCommand({ RequestToken: event.RequestToken })),
+      );
+      event = status.ProgressEvent ?? {};
+    }
+  }
+
+  private client(region: string): CloudControlClient {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = new CloudControlClient({
+        region,
+        // Retries are ours (withRetry): paced, jittered and counted in one place.
+        maxAttempts: 1,
+        ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
+        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+      });
+      this.clients.set(region, client);
+    }
+    return client;
+  }
+
+  /** Sends one request: paced, retried when transient, counted by operation name. */
+  private call<T>(operation: string, region: string, request: (client: CloudControlClient) => Promise<T>): Promise<T> {
+    return withRetry(this.retry, async () => {
+      await this.limiter.take();
+      this.counts[operation] = (this.counts[operation] ?? 0) + 1;
+      try {
+        return await request(this.client(region));
+      } catch (error) {
+        throw toCloudError(error);
+      }
+    });
+  }
+
+  /** Releases sockets so the process can exit promptly. */
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+}
+
+function parseJson(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  const value: unknown = JSON.parse(text);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,65 @@
+import { DeployError } from '../errors/index.js';
+
+/** Hints for Cloud Control error codes a user can act on. */
+const HINTS: Record<string, string> = {
+  AccessDenied: 'the credentials lack permission for this type; check the IAM policy of the role or user in use',
+  AccessDeniedException:
+    'the credentials lack permission for this type; check the IAM policy of the role or user in use',
+  InvalidCredentials: 'check AWS_PROFILE / AWS_ACCESS_KEY_ID, or run with --local to use the built-in local cloud',
+  InvalidCredentialsException:
+    'check AWS_PROFILE / AWS_ACCESS_KEY_ID, or run with --local to use the built-in local cloud',
+  AlreadyExists:
+    'a resource with this name exists but is not in the ledger; rename it in the manifest or delete it first',
+  NotFound: 'a resource this one needs does not exist; check the values it references',
+  NotUpdatable: 'a create-only property changed; the plan should replace this resource, so re-run plan',
+  NotUpdatableException: 'a create-only property changed; the plan should replace this resource, so re-run plan',
+  ResourceConflict: 'the resource is busy or still has dependents; retry later, or delete what depends on it first',
+  ResourceConflictException:
+    'the resource is busy or still has dependents; retry later, or delete what depends on it first',
+  ConcurrentOperationException: 'another operation on this resource is in progress; wait for it and retry',
+  Throttling: 'Cloud Control is throttling requests; lower --parallelism or --rate-limit',
+  ThrottlingException: 'Cloud Control is throttling requests; lower --parallelism or --rate-limit',
+  InvalidRequestException:
+    'the request does not match the type schema; run `deploy validate` and check the property values',
+  TypeNotFoundException: 'this type is not available in the region through Cloud Control',
+};
+
+/** A Cloud Control failure, synchronous (an exception) or asynchronous (a FAILED request). */
+export class CloudError extends DeployError {
+  readonly retryable: boolean;
+  constructor(
+    code: string,
+    message: string,
+    options: { retryable?: boolean; resource?: string; cause?: unknown } = {},
+  ) {
+    const hint = HINTS[code];
+    super(code, message, {
+      ...(hint !== undefined ? { hint } : {}),
+      ...(options.resource !== undefined ? { resource: options.resource } : {}),
+      cause: options.cause,
+    });
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+const RETRYABLE = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'ServiceInternalErrorException',
+  'HandlerInternalFailureException',
+  'NetworkFailureException',
+  'InternalFailure',
+  'ServiceUnavailable',
+]);
+
+/** Turns an SDK exception into a CloudError; transient ones (throttling, 5xx, sockets) are retryable. */
+export function toCloudError(error: unknown): CloudError {
+  if (error instanceof CloudError) return error;
+  const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const code = e.name ?? e.code ?? 'CloudControlError';
+  const status = e.$metadata?.httpStatusCode;
+  const socket = typeof e.code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(e.code);
+  const retryable = RETRYABLE.has(code) || (status !== undefined && status >= 500) || status === 429 || socket;
+  return new CloudError(code, e.message ?? String(error), { retryable, cause: error });
+}

@@ -1,0 +1,5 @@
+export type { CloudControlPort, ResourceState, MutationOptions } from './port.js';
+export { SdkCloudControl, type CloudControlOptions } from './cloud-control-client.js';
+export { CloudError, toCloudError } from './cloud-error.js';
+export { RateLimiter } from './rate-limiter.js';
+export { withRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';

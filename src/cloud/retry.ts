@@ -1,0 +1,28 @@
+import { toCloudError, type CloudError } from './cloud-error.js';
+import { sleep } from './rate-limiter.js';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 200, maxDelayMs: 10_000 };
+
+/**
+ * Retries transient failures (throttling, 5xx, dropped sockets) with exponential backoff and
+ * full jitter, so parallel workers that were throttled together do not retry together.
+ */
+export async function withRetry<T>(policy: RetryPolicy, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (raw) {
+      const error: CloudError = toCloudError(raw);
+      if (!error.retryable || attempt >= policy.attempts) throw error;
+      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      await sleep(Math.random() * ceiling);
+    }
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * Applies a plan: runs the operation graph with bounded parallelism, re-renders each resource
+ * once the resources it uses exist (so "known after apply" values become real), writes the
+ * ledger after every completed operation, and reports every step as an event.
+ */
+import { createHash } from 'node:crypto';
+import type { ResourceState } from '../cloud/index.js';
+import { DeployError } from '../errors/index.js';
+import type { EngineEvent, ErrorInfo, EventSink, RunSummary } from './events.js';
+import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
+import { diffResource, type ChangeAction } from '../plan/index.js';
+import { ledgerEntry, type LedgerEntry } from '../state/index.js';
+import { containsUnknown, unknownPaths } from '../template/index.js';
+import { snakeColumns } from './context.js';
+import { operationNodes, parseNodeId } from './operations.js';
+import { renderForPlan, type PlanContext, type PlannedResource, type StackPlan } from './plan-stack.js';
+
+export type FailureMode = 'stop' | 'continue' | 'rollback';
+
+export interface ApplyOptions {
+  parallelism: number;
+  onFailure: FailureMode;
+  signal?: AbortSignal;
+  /** Seed of the idempotency tokens: the same plan retried sends the same tokens. */
+  tokenSeed: string;
+}
+
+export interface ApplyContext extends PlanContext {
+  sink: EventSink;
+}
+
+/** What this run changed, for rollback. */
+type Applied =
+  | { kind: 'created'; resource: string; identifier: string }
+  | { kind: 'updated'; resource: string; before: Record<string, unknown>; previous: LedgerEntry | undefined }
+  | { kind: 'deleted'; resource: string };
+
+export interface ApplyOutcome {
+  summary: RunSummary;
+  outcome: 'success' | 'failed' | 'interrupted';
+  failed: { resource: string; error: ErrorInfo }[];
+}
+
+export function errorInfo(error: unknown): ErrorInfo {
+  if (DeployError.is(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.hint !== undefined ? { hint: error.hint } : {}),
+      ...(error.location.file !== undefined ? { file: error.location.file } : {}),
+      ...(error.location.line !== undefined ? { line: error.location.line } : {}),
+      ...(error.location.resource !== undefined ? { resource: error.location.resource } : {}),
+    };
+  }
+  return { code: 'InternalError', message: error instanceof Error ? error.message : String(error) };
+}
+
+function time(): string {
+  return new Date().toISOString();
+}
+
+/** The exports a ledger entry records: the resource's export names with their values. */
+function exportedValues(planned: PlannedResource, properties: Record<string, unknown>): Record<string, unknown> {
+  const columns = snakeColumns(properties);
+  const out: Record<string, unknown> = {};
+  for (const e of planned.resource?.def.exports ?? [])
+    if (columns[e.column] !== undefined) out[e.alias] = columns[e.column];
+  return out;
+}
+
+export async function applyStack(
+  ctx: ApplyContext,
+  stackPlan: StackPlan,
+  options: ApplyOptions,
+): Promise<ApplyOutcome> {
+  const { cloud, ledger, sink } = ctx;
+  const planned = [...stackPlan.resources.values()];
+  const byName = stackPlan.resources;
+  const known = new Map(stackPlan.known);
+  const started = new Map<string, number>();
+  const applied: Applied[] = [];
+  const failed: { resource: string; error: ErrorInfo }[] = [];
+  const counts = { created: 0, updated: 0, replaced: 0, deleted: 0 };
+  const emit = (event: EngineEvent): void => sink.emit(event);
+
+  const token = (id: string): string => createHash('sha256').update(`${options.tokenSeed}\0${id}`).digest('hex');
+  const begin = (p: PlannedResource): void => {
+    if (started.has(p.name)) return;
+    started.set(p.name, Date.now());
+    emit({
+      type: 'resource_started',
+      time: time(),
+      resource: p.name,
+      resourceType: p.schema.typeName,
+      action: p.change.action,
+    });
+  };
+  const finish = (p: PlannedResource, identifier: string | undefined): void => {
+    const action = p.change.action;
+    if (action === 'create') counts.created++;
+    else if (action === 'update') counts.updated++;
+    else if (action === 'replace') counts.replaced++;
+    else if (action === 'delete') counts.deleted++;
+    emit({
+      type: 'resource_finished',
+      time: time(),
+      resource: p.name,
+      resourceType: p.schema.typeName,
+      action,
+      ...(identifier !== undefined ? { identifier } : {}),
+      durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
+    });
+  };
+  const record = (p: PlannedResource, state: ResourceState, desired: Record<string, unknown>): void => {
+    ledger.put(
+      ledgerEntry({
+        resource: p.name,
+        type: p.schema.typeName,
+        region: p.region,
+        identifier: state.identifier,
+        dependsOn: p.dependsOn,
+        exports: exportedValues(p, state.properties),
+        desired,
+      }),
+    );
+    known.set(p.name, state.properties);
+  };
+
+  const run = async (id: string): Promise<void> => {
+    const { phase, resource } = parseNodeId(id);
+    const p = byName.get(resource) as PlannedResource;
+    begin(p);
+    try {
+      if (phase === 'delete') {
+        await cloud.deleteResource(p.schema.typeName, p.region, p.identifier as string, { clientToken: token(id) });
+        ledger.remove(p.name);
+        known.delete(p.name);
+        applied.push({ kind: 'deleted', resource: p.name });
+        if (p.change.action === 'delete') finish(p, p.identifier);
+        return;
+      }
+      const desired = desiredNow(ctx, p, known);
+      if (p.change.action === 'update') {
+        const previous = ledger.get(p.name);
+        const change = diffResource({
+          resource: p.name,
+          schema: p.schema,
+          region: p.region,
+          desired,
+          actual: p.actual,
+          ...(p.lastApplied ? { lastApplied: p.lastApplied } : {}),
+          ...(p.identifier !== undefined ? { identifier: p.identifier } : {}),
+        });
+        if (change.action === 'replace') {
+          throw new DeployError('PlanChanged', `${p.name} now needs a replacement (${change.reason})`, {
+            resource: p.name,
+            hint: 'a value known only after apply changed a create-only property; run apply again to replace it',
+          });
+        }
+        const identifier = p.identifier as string;
+        const state = change.patch?.length
+          ? await cloud.updateResource(p.schema.typeName, p.region, identifier, change.patch, {
+              clientToken: token(id),
+            })
+          : { identifier, properties: p.actual ?? {} };
+        record(p, state, desired);
+        applied.push({ kind: 'updated', resource: p.name, before: p.actual ?? {}, previous });
+        finish(p, identifier);
+        return;
+      }
+      const state = await cloud.createResource(p.schema.typeName, p.region, desired, { clientToken: token(id) });
+      record(p, state, desired);
+      applied.push({ kind: 'created', resource: p.name, identifier: state.identifier });
+      finish(p, state.identifier);
+    } catch (error) {
+      const info = errorInfo(error);
+      failed.push({ resource: p.name, error: info });
+      emit({
+        type: 'resource_failed',
+        time: time(),
+        resource: p.name,
+        resourceType: p.schema.typeName,
+        action: p.change.action,
+        error: { ...info, resource: p.name },
+        durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
+      });
+      throw error;
+    }
+  };
+
+  const graph = buildGraph(operationNodes(planned));
+  const result = await runGraph(
+    graph,
+    {
+      parallelism: options.parallelism,
+      onFailure: options.onFailure === 'continue' ? 'continue' : 'stop',
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    run,
+  );
+  reportSkipped(result, byName, started, emit);
+  adoptUnchanged(ctx, planned);
+  if (failed.length > 0 && options.onFailure === 'rollback') await rollback(ctx, byName, applied, token);
+
+  const interrupted = options.signal?.aborted === true;
+  return {
+    outcome: failed.length > 0 ? 'failed' : interrupted ? 'interrupted' : 'success',
+    failed,
+    summary: {
+      ...counts,
+      unchanged: planned.filter((p) => p.change.action === 'noop').length,
+      failed: failed.length,
+      skipped: new Set(result.skipped.map((s) => parseNodeId(s.id).resource)).size,
+    },
+  };
+}
+
+/** Renders the resource again with what its producers really exported; nothing may stay unknown. */
+function desiredNow(
+  ctx: PlanContext,
+  p: PlannedResource,
+  known: ReadonlyMap<string, Record<string, unknown>>,
+): Record<string, unknown> {
+  if (!p.resource) throw new DeployError('InternalError', `no manifest entry to create ${p.name} from`);
+  const { rendered } = renderForPlan(ctx, p.resource, known);
+  const desired = rendered.create?.desiredState ?? {};
+  if (containsUnknown(desired)) {
+    const paths = unknownPaths(JSON.stringify(desired));
+    throw new DeployError('UnresolvedValue', `values still unknown after their producers ran: ${paths.join(', ')}`, {
+      resource: p.name,
+      hint: 'the referenced resource does not export that column; check the name in the template and its exports',
+    });
+  }
+  return desired;
+}
+
+function reportSkipped(
+  result: ScheduleResult,
+  byName: ReadonlyMap<string, PlannedResource>,
+  started: ReadonlyMap<string, number>,
+  emit: (event: EngineEvent) => void,
+): void {
+  const seen = new Set<string>();
+  for (const { id, reason } of result.skipped) {
+    const { resource } = parseNodeId(id);
+    if (seen.has(resource) || started.has(resource)) continue;
+    seen.add(resource);
+    const p = byName.get(resource) as PlannedResource;
+    const words = {
+      'dependency-failed': 'a resource it depends on failed',
+      stopped: 'the run stopped after a failure',
+      interrupted: 'interrupted',
+    };
+    emit({
+      type: 'resource_skipped',
+      time: time(),
+      resource,
+      resourceType: p.schema.typeName,
+      action: p.change.action,
+      reason: words[reason],
+    });
+  }
+}
+
+/**
+ * Unchanged resources found by query or identifier (deployed by another tool, or a lost
+ * ledger) are recorded, so the next run reads them directly; known ones are refreshed.
+ */
+function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[]): void {
+  for (const p of planned) {
+    if (p.change.action !== 'noop' || !p.actual || p.identifier === undefined || !p.resource) continue;
+    const desired = { ...(p.lastApplied ?? {}) };
+    const entry = ledgerEntry({
+      resource: p.name,
+      type: p.schema.typeName,
+      region: p.region,
+      identifier: p.identifier,
+      dependsOn: p.dependsOn,
+      exports: exportedValues(p, p.actual),
+      desired: Object.keys(desired).length ? desired : p.actual,
+    });
+    const current = ctx.ledger.get(p.name);
+    if (
+      !current ||
+      current.identifier !== entry.identifier ||
+      JSON.stringify(current.exports) !== JSON.stringify(entry.exports)
+    ) {
+      ctx.ledger.put(entry);
+    }
+  }
+}
+
+/** Undoes, newest first, what this run created or updated. Deleted resources cannot come back. */
+async function rollback(
+  ctx: ApplyContext,
+  byName: ReadonlyMap<string, PlannedResource>,
+  applied: Applied[],
+  token: (id: string) => string,
+): Promise<void> {
+  const { cloud, ledger, sink } = ctx;
+  for (const step of [...applied].reverse()) {
+    const p = byName.get(step.resource) as PlannedResource;
+    const action: ChangeAction = step.kind === 'created' ? 'delete' : 'update';
+    const at = Date.now();
+    try {
+      if (step.kind === 'deleted') {
+        sink.emit({
+          type: 'warning',
+          time: time(),
+          resource: p.name,
+          message: `rollback cannot restore ${p.name}: it was deleted`,
+        });
+        continue;
+      }
+      sink.emit({ type: 'warning', time: time(), resource: p.name, message: `rolling back ${p.name}` });
+      sink.emit({ type: 'resource_started', time: time(), resource: p.name, resourceType: p.schema.typeName, action });
+      if (step.kind === 'created') {
+        await cloud.deleteResource(p.schema.typeName, p.region, step.identifier, {
+          clientToken: token(`rollback:${p.name}`),
+        });
+        ledger.remove(p.name);
+      } else {
+        const current = await cloud.getResource(p.schema.typeName, p.region, p.identifier as string);
+        const back = diffResource({
+          resource: p.name,
+          schema: p.schema,
+          region: p.region,
+          desired: step.before,
+          actual: current?.properties,
+          ...(step.previous ? { lastApplied: ledger.get(p.name)?.desired ?? {} } : {}),
+        });
+        if (back.patch?.length) {
+          await cloud.updateResource(p.schema.typeName, p.region, p.identifier as string, back.patch, {
+            clientToken: token(`rollback:${p.name}`),
+          });
+        }
+        if (step.previous) ledger.put(step.previous);
+      }
+      sink.emit({
+        type: 'resource_finished',
+        time: time(),
+        resource: p.name,
+        resourceType: p.schema.typeName,
+        action,
+        durationMs: Date.now() - at,
+      });
+    } catch (error) {
+      sink.emit({
+        type: 'resource_failed',
+        time: time(),
+        resource: p.name,
+        resourceType: p.schema.typeName,
+        action,
+        error: { ...errorInfo(error), resource: p.name },
+        durationMs: Date.now() - at,
+      });
+    }
+  }
+}

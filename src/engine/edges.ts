@@ -1,0 +1,62 @@
+/**
+ * Dependency edges from what templates reference: `{{ api.api_id }}` or `{{ api }}` names the
+ * resource `api`; a bare `{{ api_id }}` names the resource that exports `api_id` (an alias
+ * when the export is aliased). `depends_on` adds edges by hand.
+ */
+import type { Manifest } from '../manifest/index.js';
+import { referencedVariables } from '../template/index.js';
+import type { StackResource } from './stack.js';
+
+/** Every string inside a prop value, where template references may hide. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+/** Names (bare and top-level) each resource's templates reference. */
+export function referencedNames(resource: StackResource): Set<string> {
+  const texts: string[] = Object.values(resource.blocks).map((b) => b.text);
+  for (const prop of resource.def.props) {
+    strings(prop.value, texts);
+    for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);
+  }
+  if (resource.def.if !== undefined) texts.push(resource.def.if);
+  const names = new Set<string>();
+  for (const text of texts) {
+    try {
+      for (const name of referencedVariables(text).names) names.add(name);
+    } catch {
+      // A syntax error: rendering reports it with its file and line; edges need not.
+    }
+  }
+  return names;
+}
+
+export function dependencyEdges(manifest: Manifest, resources: StackResource[]): Map<string, string[]> {
+  const producerOf = new Map<string, string>();
+  for (const r of manifest.resources) {
+    for (const e of r.exports) producerOf.set(e.alias, r.name);
+  }
+  const resourceNames = new Set(manifest.resources.map((r) => r.name));
+  const edges = new Map<string, string[]>();
+  for (const resource of resources) {
+    const name = resource.def.name;
+    const deps = new Set<string>(resource.def.dependsOn);
+    const ownProps = new Set(resource.def.props.map((p) => p.name));
+    for (const ref of referencedNames(resource)) {
+      if (ownProps.has(ref)) continue; // a prop of its own shadows an export of the same name
+      if (resourceNames.has(ref)) deps.add(ref);
+      const producer = producerOf.get(ref);
+      if (producer !== undefined) deps.add(producer);
+    }
+    deps.delete(name);
+    // Keep manifest order: it is the tie-breaker everywhere.
+    edges.set(
+      name,
+      manifest.resources.map((r) => r.name).filter((n) => deps.has(n)),
+    );
+  }
+  return edges;
+}

@@ -1,0 +1,56 @@
+/**
+ * The operation graph of an apply or teardown. Each change becomes one or two nodes: an
+ * `apply` node (create, update, or the create half of a replace) and a `delete` node (delete,
+ * or the delete half of a replace). Edges:
+ * - an apply waits for the applies of what it depends on, and for its own delete (replace);
+ * - a delete waits for the deletes of what depends on it (children go first);
+ * - the delete of a resource removed from the manifest waits for the applies of whatever
+ *   depended on it, so they stop using it first.
+ */
+import type { GraphNode } from '../graph/index.js';
+import type { PlannedResource } from './plan-stack.js';
+
+export type Phase = 'apply' | 'delete';
+
+export function nodeId(phase: Phase, resource: string): string {
+  return `${phase}:${resource}`;
+}
+
+export function parseNodeId(id: string): { phase: Phase; resource: string } {
+  const cut = id.indexOf(':');
+  return { phase: id.slice(0, cut) as Phase, resource: id.slice(cut + 1) };
+}
+
+/** Nodes in scheduling order: deletes children-first, then applies in manifest order. */
+export function operationNodes(planned: PlannedResource[]): GraphNode[] {
+  const byName = new Map(planned.map((p) => [p.name, p]));
+  const hasApply = (name: string): boolean => {
+    const action = byName.get(name)?.change.action;
+    return action === 'create' || action === 'update' || action === 'replace';
+  };
+  const hasDelete = (name: string): boolean => {
+    const action = byName.get(name)?.change.action;
+    return action === 'delete' || action === 'replace';
+  };
+  const dependents = new Map<string, string[]>();
+  for (const p of planned) {
+    for (const d of p.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), p.name]);
+  }
+
+  const deletes: GraphNode[] = [];
+  for (const p of [...planned].reverse()) {
+    if (!hasDelete(p.name)) continue;
+    const users = dependents.get(p.name) ?? [];
+    const waits = users.filter(hasDelete).map((u) => nodeId('delete', u));
+    if (p.change.action === 'delete') waits.push(...users.filter(hasApply).map((u) => nodeId('apply', u)));
+    deletes.push({ id: nodeId('delete', p.name), dependsOn: waits });
+  }
+  const applies: GraphNode[] = [];
+  for (const p of planned) {
+    if (!hasApply(p.name)) continue;
+    const waits = p.dependsOn.filter(hasApply).map((d) => nodeId('apply', d));
+    if (p.change.action === 'replace') waits.push(nodeId('delete', p.name));
+    applies.push({ id: nodeId('apply', p.name), dependsOn: waits });
+  }
+  return [...deletes, ...applies];
+}

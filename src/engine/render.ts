@@ -1,0 +1,118 @@
+/**
+ * Renders a resource's query blocks for an environment and parses them into operations.
+ * Problems are collected rather than thrown, so `deploy validate` can report them all.
+ */
+import { DeployError } from '../errors/index.js';
+import { resourceContext } from '../manifest/index.js';
+import {
+  parseStatement,
+  type AnchorName,
+  type CreateOperation,
+  type DeleteOperation,
+  type Operation,
+  type SelectOperation,
+  type UpdateOperation,
+} from '../query/index.js';
+import type { SchemaRegistry } from '../schema/index.js';
+import { renderTemplate } from '../template/index.js';
+import { withResource, type Stack, type StackResource } from './stack.js';
+
+export interface RenderedStatement {
+  anchor: AnchorName;
+  line: number;
+  sql: string;
+  operation?: Operation;
+}
+
+export interface RenderedResource {
+  statements: RenderedStatement[];
+  create?: CreateOperation;
+  delete?: DeleteOperation;
+  update?: UpdateOperation;
+  exists?: SelectOperation;
+  exports?: SelectOperation;
+  problems: DeployError[];
+}
+
+/** Anchors that address the resource as it exists: they may use its own columns. */
+export const ADDRESSING: ReadonlySet<AnchorName> = new Set(['delete', 'update', 'exists', 'statecheck', 'exports']);
+
+export interface RenderInput {
+  stack: Stack;
+  resource: StackResource;
+  registry: SchemaRegistry;
+  /** Stack context + exports of other resources. */
+  base: Record<string, unknown>;
+  /** The resource's own columns (for ADDRESSING anchors). */
+  own: Record<string, unknown>;
+  /** Which anchors to render; default all present. */
+  anchors?: AnchorName[];
+}
+
+export function renderResource(input: RenderInput): RenderedResource {
+  const { stack, resource, registry } = input;
+  const name = resource.def.name;
+  const result: RenderedResource = { statements: [], problems: [] };
+  let context: Record<string, unknown>;
+  let addressing: Record<string, unknown>;
+  try {
+    context = resourceContext(stack.manifest, resource.def, stack.env, input.base);
+    addressing = { ...input.own, ...context };
+  } catch (error) {
+    result.problems.push(withResource(error, name));
+    return result;
+  }
+  const wanted = input.anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
+  for (const anchor of wanted) {
+    const block = resource.blocks[anchor];
+    if (!block) continue;
+    try {
+      const sql = renderTemplate(
+        { text: block.text, file: resource.file, line: block.bodyLine, resource: name },
+        ADDRESSING.has(anchor) ? addressing : context,
+      );
+      const statement: RenderedStatement = { anchor, line: block.bodyLine, sql };
+      result.statements.push(statement);
+      if (anchor === 'command') continue; // free-form: not a Cloud Control operation
+      const operation = parseStatement(sql, { file: resource.file, line: block.bodyLine, resource: name, registry });
+      statement.operation = operation;
+      assign(result, anchor, operation, resource);
+    } catch (error) {
+      result.problems.push(withResource(error, name));
+    }
+  }
+  return result;
+}
+
+const EXPECTED: Partial<Record<AnchorName, Operation['kind']>> = {
+  create: 'create',
+  createorupdate: 'create',
+  delete: 'delete',
+  update: 'update',
+  exists: 'select',
+  statecheck: 'select',
+  exports: 'select',
+};
+
+function assign(result: RenderedResource, anchor: AnchorName, op: Operation, resource: StackResource): void {
+  const expected = EXPECTED[anchor];
+  if (expected !== undefined && op.kind !== expected) {
+    const block = resource.blocks[anchor];
+    throw new DeployError('WrongStatementKind', `the ${anchor} block holds ${article(op.kind)} statement`, {
+      file: resource.file,
+      ...(block ? { line: block.bodyLine } : {}),
+      resource: resource.def.name,
+      hint: `a /*+ ${anchor} */ block takes ${article(expected)} statement`,
+    });
+  }
+  if (op.kind === 'create') result.create = op;
+  else if (op.kind === 'delete') result.delete = op;
+  else if (op.kind === 'update') result.update = op;
+  else if (anchor === 'exists') result.exists = op;
+  else if (anchor === 'exports') result.exports = op;
+}
+
+function article(kind: string): string {
+  const word = kind === 'create' ? 'INSERT' : kind.toUpperCase();
+  return `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
+}

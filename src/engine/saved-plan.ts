@@ -1,0 +1,80 @@
+/**
+ * A plan saved by `deploy plan --out FILE` and applied by `deploy apply --plan FILE`. It
+ * records, per resource, a fingerprint of what was read; apply re-reads and refuses, naming
+ * the resources, if anything changed since: the cloud, the ledger, or the stack itself.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { DeployError } from '../errors/index.js';
+import { stableJson, type Plan, type ResourceChange } from '../plan/index.js';
+
+export interface SavedPlan {
+  format: 'deploy.plan';
+  version: 1;
+  /** Seeds the idempotency tokens: re-applying the same file after a crash repeats, not duplicates. */
+  seed: string;
+  plan: Plan;
+}
+
+export function savePlan(path: string, plan: Plan): SavedPlan {
+  const saved: SavedPlan = {
+    format: 'deploy.plan',
+    version: 1,
+    seed: createHash('sha256').update(stableJson(plan)).digest('hex'),
+    plan,
+  };
+  writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
+  return saved;
+}
+
+export function loadPlan(path: string): SavedPlan {
+  let saved: SavedPlan;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8')) as SavedPlan;
+  } catch (error) {
+    throw new DeployError('PlanUnreadable', `cannot read the saved plan ${path}: ${(error as Error).message}`, {
+      file: path,
+      hint: 'create one with `deploy plan <stack-dir> <env> --out FILE`',
+    });
+  }
+  if (saved.format !== 'deploy.plan' || saved.version !== 1) {
+    throw new DeployError('PlanUnreadable', `${path} is not a saved plan of this version of deploy`, {
+      file: path,
+      hint: 'create it again with `deploy plan --out`',
+    });
+  }
+  return saved;
+}
+
+/** What a change must keep for the saved plan to still hold. */
+function essence(change: ResourceChange): string {
+  return stableJson({
+    action: change.action,
+    fingerprint: change.fingerprint ?? null,
+    changes: change.changes,
+    patch: change.patch ?? null,
+  });
+}
+
+/** Throws 'StalePlan' naming every resource whose reads or changes differ from the saved plan. */
+export function assertStillValid(saved: SavedPlan, fresh: Plan): void {
+  if (saved.plan.stack !== fresh.stack || saved.plan.env !== fresh.env) {
+    throw new DeployError(
+      'PlanMismatch',
+      `the saved plan is for ${saved.plan.stack} (${saved.plan.env}), not ${fresh.stack} (${fresh.env})`,
+      { hint: 'pass the stack directory and environment the plan was made for' },
+    );
+  }
+  const before = new Map(saved.plan.resources.map((r) => [r.resource, r]));
+  const after = new Map(fresh.resources.map((r) => [r.resource, r]));
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((name) => {
+    const a = before.get(name);
+    const b = after.get(name);
+    return !a || !b || essence(a) !== essence(b);
+  });
+  if (changed.length > 0) {
+    throw new DeployError('StalePlan', `the saved plan is stale: ${changed.join(', ')} changed since it was made`, {
+      hint: 'run `deploy plan --out FILE` again, review it, and apply the new file',
+    });
+  }
+}

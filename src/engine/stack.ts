@@ -1,0 +1,109 @@
+/**
+ * A stack loaded for one environment: the manifest, each resource's query blocks (split by
+ * anchor, not yet rendered), the stack-wide template context, and the dependency edges
+ * between resources. Pure reading and analysis: no cloud.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DeployError } from '../errors/index.js';
+import {
+  displayPath,
+  loadManifest,
+  parseEnvFile,
+  parseVarAssignments,
+  stackContext,
+  type Manifest,
+  type ResourceDef,
+} from '../manifest/index.js';
+import { splitAnchors, type AnchorBlock, type AnchorName } from '../query/index.js';
+import { dependencyEdges } from './edges.js';
+
+export interface StackResource {
+  def: ResourceDef;
+  /** The query file relative to the working directory, for messages. */
+  file: string;
+  blocks: Partial<Record<AnchorName, AnchorBlock>>;
+  /** Resources this one depends on: template references to their exports, and `depends_on`. */
+  dependsOn: string[];
+}
+
+export interface Stack {
+  dir: string;
+  name: string;
+  env: string;
+  manifest: Manifest;
+  /** stack_name, stack_env, globals, vars. */
+  context: Record<string, unknown>;
+  resources: StackResource[];
+  /** Problems in query files (missing, bad anchors): validate reports them, plan refuses. */
+  problems: DeployError[];
+}
+
+export interface StackInput {
+  stackDir: string;
+  env: string;
+  /** Process environment: bare names and `vars.*` in templates. */
+  processEnv: Record<string, string | undefined>;
+  envFile?: string;
+  /** `-e KEY=VALUE` items. */
+  assignments: string[];
+  cwd: string;
+}
+
+/** The variables templates see: process environment < --env-file < -e. */
+export function templateVars(input: StackInput): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.processEnv)) if (v !== undefined) vars[k] = v;
+  if (input.envFile !== undefined) Object.assign(vars, parseEnvFile(resolve(input.cwd, input.envFile)));
+  Object.assign(vars, parseVarAssignments(input.assignments));
+  return vars;
+}
+
+export function loadStack(input: StackInput): Stack {
+  const dir = resolve(input.cwd, input.stackDir);
+  if (!existsSync(dir)) {
+    throw new DeployError('StackNotFound', `no stack directory at ${input.stackDir}`, {
+      hint: 'pass the directory that holds stackql_manifest.yml, e.g. examples/websocket-api',
+    });
+  }
+  const manifest = loadManifest(dir);
+  const context = stackContext(manifest, input.env, templateVars(input));
+  const problems: DeployError[] = [];
+  const resources: StackResource[] = [];
+  for (const def of manifest.resources) {
+    const file = displayPath(def.file);
+    if (def.type === 'resource' && !existsSync(def.file)) {
+      problems.push(
+        new DeployError('QueryFileMissing', `query file ${file} does not exist`, {
+          file: displayPath(manifest.file),
+          line: def.line,
+          resource: def.name,
+          hint: `create ${file} with /*+ create */ and /*+ delete */ blocks, or set \`file:\` on the resource`,
+        }),
+      );
+      continue;
+    }
+    const blocks: Partial<Record<AnchorName, AnchorBlock>> = {};
+    if (existsSync(def.file)) {
+      try {
+        for (const block of splitAnchors(readFileSync(def.file, 'utf8'), file)) blocks[block.anchor] = block;
+      } catch (error) {
+        problems.push(withResource(error, def.name));
+        continue;
+      }
+    }
+    resources.push({ def, file, blocks, dependsOn: [] });
+  }
+  const edges = dependencyEdges(manifest, resources);
+  for (const r of resources) r.dependsOn = edges.get(r.def.name) ?? [];
+  return { dir, name: manifest.name, env: input.env, manifest, context, resources, problems };
+}
+
+/** Adds the resource name to a DeployError raised without one. */
+export function withResource(error: unknown, resource: string): DeployError {
+  if (DeployError.is(error)) {
+    if (error.location.resource === undefined) (error.location as { resource?: string }).resource = resource;
+    return error;
+  }
+  return new DeployError('InternalError', String(error), { resource, cause: error });
+}

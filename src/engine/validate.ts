@@ -1,0 +1,112 @@
+/**
+ * `deploy validate`: everything that can be checked before any cloud call. Every resource is
+ * rendered with the exports of other resources unknown (as on a first deploy), parsed, and
+ * checked against its type's schema. All problems are collected.
+ */
+import { displayPath } from '../manifest/index.js';
+import { DeployError } from '../errors/index.js';
+import { checkCreate } from '../query/index.js';
+import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { exportsContext, ownColumns } from './context.js';
+import { renderResource, type RenderedResource } from './render.js';
+import type { Stack, StackResource } from './stack.js';
+
+export interface ValidatedResource {
+  resource: StackResource;
+  schema?: TypeSchema;
+  rendered: RenderedResource;
+}
+
+/** The schema a resource's statements name (create first), if any parsed. */
+export function schemaOf(rendered: RenderedResource, registry: SchemaRegistry): TypeSchema | undefined {
+  const op = rendered.create ?? rendered.delete ?? rendered.update ?? rendered.exists ?? rendered.exports;
+  return op ? registry.find(op.typeName) : undefined;
+}
+
+export function validateStack(
+  stack: Stack,
+  registry: SchemaRegistry,
+): {
+  resources: ValidatedResource[];
+  problems: DeployError[];
+} {
+  const base = { ...stack.context, ...exportsContext(stack.manifest, new Map()) };
+  const problems: DeployError[] = [...stack.problems];
+  const resources: ValidatedResource[] = [];
+  const manifestFile = displayPath(stack.manifest.file);
+  for (const resource of stack.resources) {
+    const name = resource.def.name;
+    // First pass without own columns tells the type; the second renders addressing anchors.
+    const probe = renderResource({ stack, resource, registry, base, own: {}, anchors: ['create', 'createorupdate'] });
+    const probedSchema = schemaOf(probe, registry);
+    if (probe.problems.length > 0 && !probedSchema) {
+      // Without its type the other blocks would only repeat this problem in other words.
+      problems.push(...probe.problems);
+      resources.push({ resource, rendered: probe });
+      continue;
+    }
+    const rendered = renderResource({
+      stack,
+      resource,
+      registry,
+      base,
+      own: ownColumns(name, probedSchema, undefined),
+    });
+    problems.push(...rendered.problems);
+    const schema = schemaOf(rendered, registry);
+    resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
+    if (resource.def.type !== 'resource') continue;
+
+    const at = { file: manifestFile, line: resource.def.line, resource: name };
+    const hasCreate = resource.blocks.create ?? resource.blocks.createorupdate;
+    if (!hasCreate) {
+      problems.push(
+        new DeployError('MissingCreate', `resource '${name}' has no /*+ create */ block in ${resource.file}`, {
+          ...at,
+          hint: 'add a /*+ create */ block with an INSERT INTO statement, or set `type: query` for a read-only resource',
+        }),
+      );
+    } else if (!resource.blocks.delete) {
+      problems.push(
+        new DeployError('MissingDelete', `resource '${name}' can be created but has no /*+ delete */ block`, {
+          file: resource.file,
+          line: hasCreate.line,
+          resource: name,
+          hint: 'add a /*+ delete */ block (DELETE FROM … WHERE data__Identifier = …) so teardown can remove it',
+        }),
+      );
+    }
+    if (rendered.create && schema) {
+      problems.push(
+        ...checkCreate(rendered.create, schema, {
+          file: resource.file,
+          line: hasCreate?.bodyLine ?? 1,
+          resource: name,
+          registry,
+        }),
+      );
+    }
+    if (schema) problems.push(...checkExports(resource, schema, at));
+  }
+  return { resources, problems };
+}
+
+/** Export columns must be columns of the type, or they would silently be empty. */
+function checkExports(
+  resource: StackResource,
+  schema: TypeSchema,
+  at: { file: string; line: number; resource: string },
+): DeployError[] {
+  const columns = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase);
+  return resource.def.exports
+    .filter((e) => !columns.includes(e.column))
+    .map((e) => {
+      const near = closest(e.column, columns);
+      return new DeployError('UnknownExport', `export '${e.column}' is not a column of ${schema.stackqlName}`, {
+        ...at,
+        hint: near.length
+          ? `did you mean ${near.map((n) => `'${n}'`).join(', ')}?`
+          : `columns are ${columns.join(', ')}`,
+      });
+    });
+}

@@ -1,0 +1,111 @@
+/**
+ * A fault injected into one resource's create, under each --on-failure mode: the ledger must
+ * hold exactly what exists in the cloud, and the run must say what failed, what succeeded and
+ * what was not attempted. A throttled local cloud must still complete.
+ */
+import { describe, expect, it } from 'vitest';
+import { deploy, eventsOf, ledgerOf, tempStack } from './harness.js';
+import { inventory } from './inventory.js';
+
+/** The first Route create fails: connect_route, whose deployment and stage then cannot follow. */
+const FAULT = { DEPLOY_LOCAL_FAULTS: 'create:AWS::ApiGatewayV2::Route:1:GeneralServiceException' };
+
+async function ledgerMatchesCloud(stack: string): Promise<string[]> {
+  const ledger = ledgerOf(stack, 'dev');
+  const recorded = new Set(Object.values(ledger.resources).map((r) => `${r.type} ${r.identifier}`));
+  expect(await inventory(stack)).toEqual(recorded);
+  return Object.keys(ledger.resources).sort();
+}
+
+describe('--on-failure', () => {
+  it('stop: operations in flight finish, nothing new starts, the ledger is current', async () => {
+    const stack = tempStack();
+    const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json', '--parallelism', '1'], FAULT);
+    expect(run.code).toBe(1);
+    expect(eventsOf(run, 'resource_failed').map((e) => [e.resource, e.error.code])).toEqual([
+      ['connect_route', 'GeneralServiceException'],
+    ]);
+    expect(eventsOf(run, 'resource_skipped').map((e) => e.resource)).toEqual([
+      'default_route',
+      'default_route_response',
+      'deployment',
+      'stage',
+    ]);
+    expect(eventsOf(run, 'run_finished')[0]).toMatchObject({
+      outcome: 'failed',
+      summary: { created: 4, failed: 1, skipped: 4 },
+    });
+    expect(await ledgerMatchesCloud(stack)).toEqual([
+      'api',
+      'connect_integration',
+      'default_integration',
+      'default_integration_response',
+    ]);
+
+    // The next apply (no fault) finishes the job from where it stopped.
+    const again = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(eventsOf(again, 'run_finished')[0]?.summary).toMatchObject({ created: 5, unchanged: 4 });
+  });
+
+  it('continue: everything that does not depend on the failure still happens', async () => {
+    const stack = tempStack();
+    const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json', '--on-failure', 'continue'], FAULT);
+    expect(run.code).toBe(1);
+    expect(
+      eventsOf(run, 'resource_skipped')
+        .map((e) => e.resource)
+        .sort(),
+    ).toEqual(['deployment', 'stage']);
+    expect(await ledgerMatchesCloud(stack)).toEqual([
+      'api',
+      'connect_integration',
+      'default_integration',
+      'default_integration_response',
+      'default_route',
+      'default_route_response',
+    ]);
+  });
+
+  it('rollback: what this run created is deleted again, newest first', async () => {
+    const stack = tempStack();
+    const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json', '--on-failure', 'rollback'], FAULT);
+    expect(run.code).toBe(1);
+    expect(await ledgerMatchesCloud(stack)).toEqual([]);
+    const rolledBack = eventsOf(run, 'warning').map((e) => e.message);
+    expect(rolledBack.at(-1)).toBe('rolling back api');
+  });
+
+  it('rollback of an update restores the previous values', async () => {
+    const stack = tempStack();
+    expect((await deploy(['apply', stack, 'dev', '--local', '--yes'])).code).toBe(0);
+    const { editManifest } = await import('./harness.js');
+    editManifest(stack, (t) =>
+      t
+        .replace('value: MOCK integration for $connect', 'value: changed description')
+        .replace('value: $connect\n', 'value: $disconnect\n'),
+    );
+    const fault = { DEPLOY_LOCAL_FAULTS: 'update:AWS::ApiGatewayV2::Route:1:GeneralServiceException' };
+    const run = await deploy(
+      ['apply', stack, 'dev', '--local', '--yes', '--json', '--parallelism', '1', '--on-failure', 'rollback'],
+      fault,
+    );
+    expect(run.code).toBe(1);
+    const plan = await deploy(['plan', stack, 'dev', '--local', '--json']);
+    // Back where it was: the manifest's edits are pending again, nothing else.
+    const pending = eventsOf(plan, 'plan_ready')[0]
+      ?.plan.resources.filter((r) => r.action !== 'noop')
+      .map((r) => r.resource);
+    expect(pending?.sort()).toEqual(['connect_integration', 'connect_route']);
+    expect(ledgerOf(stack, 'dev').resources['connect_integration']).toBeDefined();
+  });
+});
+
+describe('a throttled local cloud', () => {
+  it('still completes the apply: throttled requests are retried with backoff', async () => {
+    const stack = tempStack();
+    const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json'], { DEPLOY_LOCAL_RATE_LIMIT: '15' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(eventsOf(run, 'run_finished')[0]?.summary.created).toBe(9);
+  });
+});
