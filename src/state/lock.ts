@@ -74,6 +74,15 @@ export function forceUnlock(stackDir: string, env: string): LockInfo | undefined
   return info;
 }
 
+/**
+ * Locks this process holds. A process that exits without releasing (process.exit on a second
+ * Ctrl-C) releases them on the way out, so the next run is not blocked until the lease ends.
+ */
+const held = new Set<HeldLock>();
+process.on('exit', () => {
+  for (const lock of [...held]) lock.releaseNow();
+});
+
 class HeldLock implements Lock {
   readonly #path: string;
   readonly #leaseMs: number;
@@ -88,6 +97,7 @@ class HeldLock implements Lock {
     this.#timer = setInterval(() => this.#renew(), Math.max(1, Math.floor(leaseMs / 3)));
     // A forgotten release must not keep the process alive; the lease then simply expires.
     this.#timer.unref();
+    held.add(this);
   }
 
   get info(): LockInfo {
@@ -95,8 +105,14 @@ class HeldLock implements Lock {
   }
 
   async release(): Promise<void> {
+    this.releaseNow();
+  }
+
+  /** Synchronous, so it can also run in a process 'exit' handler (a second Ctrl-C). */
+  releaseNow(): void {
     if (this.#released) return;
     this.#released = true;
+    held.delete(this);
     clearInterval(this.#timer);
     let current: LockInfo | undefined;
     try {
