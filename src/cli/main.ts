@@ -2,6 +2,7 @@
  * Entry point of the `deploy` command. Parses arguments, runs one command, and maps its
  * outcome to an exit code. Commands are imported on demand so `deploy --help` stays fast.
  */
+import { closest } from '../schema/suggest.js';
 import { formatError } from './format-error.js';
 import { HELP, VERSION } from './help.js';
 import { EXIT, type CliIO } from './io.js';
@@ -32,8 +33,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const load = COMMANDS[options.command];
     if (!load) {
+      const near = closest(options.command, Object.keys(COMMANDS), 1);
+      const guess = near.length ? `did you mean '${near[0]}'? ` : '';
       io.stderr.write(
-        `error [UnknownCommand]: unknown command '${options.command}'\n  hint: commands are ${Object.keys(COMMANDS).join(', ')}; see deploy --help\n`,
+        `error [UnknownCommand]: unknown command '${options.command}'\n  hint: ${guess}commands are ${Object.keys(COMMANDS).join(', ')}; see deploy --help\n`,
       );
       return EXIT.error;
     }
