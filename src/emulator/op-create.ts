@@ -5,11 +5,12 @@
  */
 import type { TypeSchema } from '../schema/index.js';
 import { generateReadOnly, randomId } from './attributes.js';
-import { CloudControlError, invalidRequest } from './cloud-error.js';
+import { invalidRequest } from './cloud-error.js';
 import { identifierOf, readModel, schemaFor, type CloudContext } from './context.js';
 import { fingerprintOf, replayed } from './idempotency.js';
 import { parseObject } from './json.js';
 import { validateModel } from './model-validation.js';
+import { drawFault } from './fault-outcome.js';
 import type { Outcome } from './request-runner.js';
 import type { Model, WireProgressEvent } from './types.js';
 
@@ -35,16 +36,13 @@ export function createResource(
   const { model, identifier } = materialise(ctx, region, schema, desired);
   ctx.runner.assertIdle(region, schema.typeName, identifier);
 
-  const fault = ctx.faults.next('create', schema.typeName);
-  if (fault && 'http500' in fault) {
-    throw new CloudControlError('ServiceInternalErrorException', 'Injected fault: internal error in the service.');
-  }
+  const failure = drawFault(ctx, 'create', schema.typeName);
   // Checked now and again at the end: a parent must be live when its child is requested,
   // not merely by the time the child would be finished (that would hide ordering bugs).
   const earlyMissing = ctx.integrity.missingParent(region, schema, model);
 
   const finish = (): Outcome => {
-    if (fault) return { ok: false, errorCode: fault.errorCode, message: `Injected fault: ${fault.errorCode}.` };
+    if (failure) return failure;
     const missing = earlyMissing ?? ctx.integrity.missingParent(region, schema, model);
     if (missing) return { ok: false, errorCode: 'NotFound', message: missing };
     if (ctx.state.resource(region, schema.typeName, identifier)) {

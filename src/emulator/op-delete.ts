@@ -7,6 +7,7 @@ import { findResource, schemaFor, type CloudContext } from './context.js';
 import { fingerprintOf, replayed } from './idempotency.js';
 import { describeChild } from './integrity.js';
 import type { StoredResource } from './records.js';
+import { drawFault, notFoundOutcome } from './fault-outcome.js';
 import type { Outcome } from './request-runner.js';
 import type { WireProgressEvent } from './types.js';
 
@@ -31,19 +32,12 @@ export function deleteResource(
   const child = ctx.integrity.liveChild(resource);
   if (child) throw new CloudControlError('ResourceConflictException', conflictMessage(resource, child));
 
-  const fault = ctx.faults.next('delete', schema.typeName);
-  if (fault && 'http500' in fault) {
-    throw new CloudControlError('ServiceInternalErrorException', 'Injected fault: internal error in the service.');
-  }
+  const failure = drawFault(ctx, 'delete', schema.typeName);
   const finish = (): Outcome => {
-    if (fault) return { ok: false, errorCode: fault.errorCode, message: `Injected fault: ${fault.errorCode}.` };
+    if (failure) return failure;
     const live = ctx.state.resource(region, schema.typeName, resource.identifier);
     if (!live) {
-      return {
-        ok: false,
-        errorCode: 'NotFound',
-        message: `Resource of type '${schema.typeName}' with identifier '${resource.identifier}' was not found.`,
-      };
+      return notFoundOutcome(schema.typeName, resource.identifier);
     }
     const lateChild = ctx.integrity.liveChild(live);
     if (lateChild) return { ok: false, errorCode: 'ResourceConflict', message: conflictMessage(live, lateChild) };

@@ -10,6 +10,7 @@ import { findResource, readModel, schemaFor, type CloudContext } from './context
 import { fingerprintOf, replayed } from './idempotency.js';
 import { applyPatch, parsePatchDocument, PatchError, pointerTokens, type PatchOperation } from './json-patch.js';
 import { validateModel } from './model-validation.js';
+import { drawFault, notFoundOutcome } from './fault-outcome.js';
 import type { Outcome } from './request-runner.js';
 import type { Model, WireProgressEvent } from './types.js';
 
@@ -43,19 +44,12 @@ export function updateResource(
   validateModel(schema, patched, true);
   ctx.runner.assertIdle(region, schema.typeName, resource.identifier);
 
-  const fault = ctx.faults.next('update', schema.typeName);
-  if (fault && 'http500' in fault) {
-    throw new CloudControlError('ServiceInternalErrorException', 'Injected fault: internal error in the service.');
-  }
+  const failure = drawFault(ctx, 'update', schema.typeName);
   const finish = (): Outcome => {
-    if (fault) return { ok: false, errorCode: fault.errorCode, message: `Injected fault: ${fault.errorCode}.` };
+    if (failure) return failure;
     const live = ctx.state.resource(region, schema.typeName, resource.identifier);
     if (!live) {
-      return {
-        ok: false,
-        errorCode: 'NotFound',
-        message: `Resource of type '${schema.typeName}' with identifier '${resource.identifier}' was not found.`,
-      };
+      return notFoundOutcome(schema.typeName, resource.identifier);
     }
     const missing = ctx.integrity.missingParent(region, schema, patched);
     if (missing) return { ok: false, errorCode: 'NotFound', message: missing };

@@ -41,14 +41,10 @@ export function exportsContext(
 
 /**
  * A resource's own columns, for the anchors that address an existing resource (delete, exists,
- * update): known when it was read, unknown placeholders otherwise.
+ * update), as unknown placeholders: they render and parse, and an exists query that needs them
+ * is simply not used for lookups.
  */
-export function ownColumns(
-  resourceName: string,
-  schema: TypeSchema | undefined,
-  properties: Record<string, unknown> | undefined,
-): Record<string, unknown> {
-  if (properties) return snakeColumns(properties);
+export function ownColumns(resourceName: string, schema: TypeSchema | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!schema) return out;
   for (const name of [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)]) {

@@ -116,15 +116,8 @@ async function execute(
       const ledger = Ledger.open(stack.dir, stack.env, stack.name);
       const stackPlan = await makePlan(stack, deps, ledger, command);
       if (options.saved) assertStillValid(options.saved, stackPlan.plan);
-      if (!hasChanges(stackPlan.plan)) {
-        const outcome = await applyStack({ ...deps, stack, ledger, now: new Date() }, stackPlan, {
-          parallelism: options.parallelism,
-          onFailure: options.onFailure,
-          tokenSeed: 'none',
-        });
-        return { kind: 'applied' as const, plan: stackPlan.plan, outcome };
-      }
-      if (options.confirm && !(await options.confirm(stackPlan.plan))) {
+      // Nothing to change: no question to ask (the run still records adopted resources).
+      if (hasChanges(stackPlan.plan) && options.confirm && !(await options.confirm(stackPlan.plan))) {
         return { kind: 'cancelled' as const, plan: stackPlan.plan };
       }
       // Tokens from the saved plan repeat across retries of that file; otherwise unique per run.

@@ -9,12 +9,11 @@ import { buildGraph, topologicalOrder } from '../graph/index.js';
 import { buildPlan, diffResource, type Plan, type ResourceChange } from '../plan/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger, LedgerEntry } from '../state/index.js';
-import { exportsContext, ownColumns } from './context.js';
+import { exportsContext } from './context.js';
 import { conditionHolds } from './condition.js';
 import { locate } from './identity.js';
-import { renderResource, type RenderedResource } from './render.js';
+import { renderTyped, type RenderedResource } from './render.js';
 import type { Stack, StackResource } from './stack.js';
-import { schemaOf } from './validate.js';
 
 /** What the engine keeps per resource between planning and applying. */
 export interface PlannedResource {
@@ -57,19 +56,10 @@ export function renderForPlan(
   ctx: PlanContext,
   resource: StackResource,
   known: ReadonlyMap<string, Record<string, unknown>>,
-  own?: Record<string, unknown>,
 ): { rendered: RenderedResource; schema: TypeSchema } {
   const base = { ...ctx.stack.context, ...exportsContext(ctx.stack.manifest, known) };
-  const probe = renderResource({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    base,
-    own: {},
-    anchors: ['create', 'createorupdate'],
-  });
-  if (probe.problems.length > 0) throw aggregate(probe.problems);
-  const schema = schemaOf(probe, ctx.registry);
+  const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, base });
+  if (rendered.problems.length > 0) throw aggregate(rendered.problems);
   if (!schema) {
     throw new DeployError('MissingCreate', `resource '${resource.def.name}' has no create statement to plan from`, {
       file: resource.file,
@@ -77,14 +67,6 @@ export function renderForPlan(
       hint: 'add a /*+ create */ block; run `deploy validate` to see every problem',
     });
   }
-  const rendered = renderResource({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    base,
-    own: ownColumns(resource.def.name, schema, own),
-  });
-  if (rendered.problems.length > 0) throw aggregate(rendered.problems);
   return { rendered, schema };
 }
 

@@ -13,8 +13,9 @@ import {
   type SelectOperation,
   type UpdateOperation,
 } from '../query/index.js';
-import type { SchemaRegistry } from '../schema/index.js';
+import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import { renderTemplate } from '../template/index.js';
+import { ownColumns } from './context.js';
 import { withResource, type Stack, type StackResource } from './stack.js';
 
 export interface RenderedStatement {
@@ -115,4 +116,30 @@ function assign(result: RenderedResource, anchor: AnchorName, op: Operation, res
 function article(kind: string): string {
   const word = kind === 'create' ? 'INSERT' : kind.toUpperCase();
   return `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+/** The schema a resource's statements name (create first), if any parsed. */
+export function schemaOf(rendered: RenderedResource, registry: SchemaRegistry): TypeSchema | undefined {
+  const op = rendered.create ?? rendered.delete ?? rendered.update ?? rendered.exists ?? rendered.exports;
+  return op ? registry.find(op.typeName) : undefined;
+}
+
+/**
+ * Renders the create block first to learn the resource's type, then every block, the addressing
+ * ones with the resource's own columns (unknowns of its type, so they render). When the
+ * create block fails, only its problems are returned: the other blocks would repeat them.
+ * Own columns stay unknown: the engine addresses existing resources by their ledger identifier.
+ */
+export function renderTyped(input: Omit<RenderInput, 'own' | 'anchors'>): {
+  rendered: RenderedResource;
+  schema?: TypeSchema;
+} {
+  const { stack, resource, registry, base } = input;
+  const probe = renderResource({ stack, resource, registry, base, own: {}, anchors: ['create', 'createorupdate'] });
+  const probed = schemaOf(probe, registry);
+  if (probe.problems.length > 0) return probed ? { rendered: probe, schema: probed } : { rendered: probe };
+  const own = ownColumns(resource.def.name, probed);
+  const rendered = renderResource({ stack, resource, registry, base, own });
+  const schema = schemaOf(rendered, registry);
+  return schema ? { rendered, schema } : { rendered };
 }

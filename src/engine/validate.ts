@@ -7,20 +7,14 @@ import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
 import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
-import { exportsContext, ownColumns } from './context.js';
-import { renderResource, type RenderedResource } from './render.js';
+import { exportsContext } from './context.js';
+import { renderTyped, type RenderedResource } from './render.js';
 import type { Stack, StackResource } from './stack.js';
 
 export interface ValidatedResource {
   resource: StackResource;
   schema?: TypeSchema;
   rendered: RenderedResource;
-}
-
-/** The schema a resource's statements name (create first), if any parsed. */
-export function schemaOf(rendered: RenderedResource, registry: SchemaRegistry): TypeSchema | undefined {
-  const op = rendered.create ?? rendered.delete ?? rendered.update ?? rendered.exists ?? rendered.exports;
-  return op ? registry.find(op.typeName) : undefined;
 }
 
 export function validateStack(
@@ -36,24 +30,8 @@ export function validateStack(
   const manifestFile = displayPath(stack.manifest.file);
   for (const resource of stack.resources) {
     const name = resource.def.name;
-    // First pass without own columns tells the type; the second renders addressing anchors.
-    const probe = renderResource({ stack, resource, registry, base, own: {}, anchors: ['create', 'createorupdate'] });
-    const probedSchema = schemaOf(probe, registry);
-    if (probe.problems.length > 0 && !probedSchema) {
-      // Without its type the other blocks would only repeat this problem in other words.
-      problems.push(...probe.problems);
-      resources.push({ resource, rendered: probe });
-      continue;
-    }
-    const rendered = renderResource({
-      stack,
-      resource,
-      registry,
-      base,
-      own: ownColumns(name, probedSchema, undefined),
-    });
+    const { rendered, schema } = renderTyped({ stack, resource, registry, base });
     problems.push(...rendered.problems);
-    const schema = schemaOf(rendered, registry);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
     if (resource.def.type !== 'resource') continue;
 
