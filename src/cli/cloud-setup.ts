@@ -11,6 +11,24 @@ import type { CliOptions } from './options.js';
 /** A safe pace for AWS: Cloud Control throttles around 25 requests/second. */
 export const AWS_RATE_LIMIT = 20;
 
+/** Emulators on this machine check no signature: any credentials will do. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function isLoopback(endpoint: string): boolean {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+/** Whether the user configured AWS credentials the standard chain would find first. */
+function hasCredentials(env: NodeJS.ProcessEnv): boolean {
+  return ['AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE'].some((k) => env[k] !== undefined);
+}
+
 export interface ConnectedCloud {
   cloud: SdkCloudControl;
   /** Stops what was started (the in-process local cloud) and frees sockets. */
@@ -33,7 +51,7 @@ export async function connectCloud(options: CliOptions, io: CliIO, stackDir: str
       : await emulator.startLocalCloud({ dataDir, ...emulator.localCloudOptionsFromEnv(io.env) });
     const cloud = new SdkCloudControl({
       endpoint: running?.url ?? (server?.url as string),
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: LOCAL_CREDENTIALS,
       rateLimit: options.rateLimit ?? 0,
       // The local cloud answers in milliseconds: poll accordingly.
       poll: { initialMs: 5, maxMs: 250 },
@@ -48,6 +66,9 @@ export async function connectCloud(options: CliOptions, io: CliIO, stackDir: str
   }
   const cloud = new SdkCloudControl({
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...(options.endpoint !== undefined && isLoopback(options.endpoint) && !hasCredentials(io.env)
+      ? { credentials: LOCAL_CREDENTIALS }
+      : {}),
     rateLimit: options.rateLimit ?? AWS_RATE_LIMIT,
   });
   return {

@@ -2,6 +2,10 @@ import { DeployError } from '../errors/index.js';
 
 /** Hints for Cloud Control error codes a user can act on. */
 const HINTS: Record<string, string> = {
+  CredentialsProviderError:
+    'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run with --local to use the built-in local cloud',
+  UnrecognizedClientException: 'the credentials are not valid for this account; check AWS_PROFILE or the access keys',
+  ExpiredTokenException: 'the session credentials have expired; refresh them (e.g. aws sso login) and run again',
   AccessDenied: 'the credentials lack permission for this type; check the IAM policy of the role or user in use',
   AccessDeniedException:
     'the credentials lack permission for this type; check the IAM policy of the role or user in use',

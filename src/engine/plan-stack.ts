@@ -13,7 +13,7 @@ import { exportsContext } from './context.js';
 import { conditionHolds } from './condition.js';
 import { locate } from './identity.js';
 import { renderTyped, type RenderedResource } from './render.js';
-import type { Stack, StackResource } from './stack.js';
+import { withResource, type Stack, type StackResource } from './stack.js';
 
 /** What the engine keeps per resource between planning and applying. */
 export interface PlannedResource {
@@ -91,6 +91,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
     const desired = wanted ? rendered.create?.desiredState : undefined;
     // Without a ledger entry, a resource the stack does not want is left alone: finding one
     // by query would make a delete of something this engine never created.
+    const lookup = rendered.exists ?? rendered.exports;
     const found =
       !desired && !entry && mode === 'apply'
         ? { via: 'none' as const }
@@ -99,8 +100,11 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
             schema,
             region,
             ...(entry ? { ledgerIdentifier: entry.identifier } : {}),
-            ...((rendered.exists ?? rendered.exports) ? { lookup: (rendered.exists ?? rendered.exports)! } : {}),
+            ...(lookup ? { lookup } : {}),
             ...(desired ? { desired } : {}),
+          }).catch((error: unknown) => {
+            // Say which resource's read failed: the cloud's message names only the type.
+            throw withResource(error, name);
           });
     const actual = found.state?.properties;
     const change = diffResource({

@@ -93,3 +93,20 @@ describe('usage errors', () => {
     expect(help.stdout).toContain('deploy apply <stack-dir> <env>');
   });
 });
+
+describe('--endpoint', () => {
+  it('talks to any Cloud Control endpoint; a loopback one needs no AWS credentials', async () => {
+    const { startLocalCloud } = await import('../../src/emulator/index.js');
+    const server = await startLocalCloud();
+    try {
+      const stack = tempStack();
+      const run = await deploy(['apply', stack, 'dev', '--endpoint', server.url, '--yes', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(eventsOf(run, 'run_finished')[0]?.summary.created).toBe(9);
+      const again = await deploy(['plan', stack, 'dev', '--json'], { AWS_ENDPOINT_URL_CLOUDCONTROL: server.url });
+      expect(eventsOf(again, 'plan_ready')[0]?.plan.summary.noop).toBe(9);
+    } finally {
+      await server.close();
+    }
+  });
+});
