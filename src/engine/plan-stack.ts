@@ -12,6 +12,7 @@ import type { Ledger, LedgerEntry } from '../state/index.js';
 import { exportsContext } from './context.js';
 import { conditionHolds } from './condition.js';
 import { locate } from './identity.js';
+import { assertSupportedType, readQuery } from './query-resource.js';
 import { renderTyped, type RenderedResource } from './render.js';
 import { withResource, type Stack, type StackResource } from './stack.js';
 
@@ -82,8 +83,16 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
   const changes: ResourceChange[] = [];
 
   for (const resource of orderedResources(stack)) {
-    if (resource.def.type !== 'resource') continue;
+    assertSupportedType(stack, resource);
     const name = resource.def.name;
+    if (resource.def.type === 'query') {
+      const base = { ...stack.context, ...exportsContext(stack.manifest, known) };
+      const { rendered } = renderTyped({ stack, resource, registry: ctx.registry, base });
+      if (rendered.problems.length > 0) throw aggregate(rendered.problems);
+      const row = await readQuery(ctx.cloud, ctx.registry, resource, rendered, mode === 'apply');
+      if (row) known.set(name, row);
+      continue;
+    }
     const entry = ledger.get(name);
     const { rendered, schema } = renderForPlan(ctx, resource, known);
     const region = rendered.create?.region ?? entry?.region ?? 'us-east-1';

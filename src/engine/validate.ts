@@ -8,6 +8,7 @@ import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
 import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { exportsContext } from './context.js';
+import { assertSupportedType } from './query-resource.js';
 import { renderTyped, type RenderedResource } from './render.js';
 import type { Stack, StackResource } from './stack.js';
 
@@ -33,6 +34,12 @@ export function validateStack(
     const { rendered, schema } = renderTyped({ stack, resource, registry, base });
     problems.push(...rendered.problems);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
+    try {
+      assertSupportedType(stack, resource);
+    } catch (error) {
+      problems.push(error as DeployError);
+      continue;
+    }
     if (resource.def.type !== 'resource') continue;
 
     const at = { file: manifestFile, line: resource.def.line, resource: name };
