@@ -1,7 +1,19 @@
 import { DeployError } from '../errors/index.js';
 
 /** Hints for Cloud Control error codes a user can act on. */
+const RETRY_LATER = 'a transient problem on the AWS side: run apply again, it continues from where it stopped';
+
 const HINTS: Record<string, string> = {
+  GeneralServiceException:
+    'the service behind Cloud Control refused the request: read its message, fix the value and run apply again',
+  NotStabilized: 'the resource did not become ready in time: check it in the AWS console, then run apply again',
+  ServiceInternalError: RETRY_LATER,
+  ServiceInternalErrorException: RETRY_LATER,
+  InternalFailure: RETRY_LATER,
+  HandlerInternalFailureException: RETRY_LATER,
+  NetworkFailure: RETRY_LATER,
+  ServiceLimitExceeded: 'an account quota was reached: raise it in Service Quotas or remove unused resources',
+  ServiceLimitExceededException: 'an account quota was reached: raise it in Service Quotas or remove unused resources',
   CredentialsProviderError:
     'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run with --local to use the built-in local cloud',
   UnrecognizedClientException: 'the credentials are not valid for this account; check AWS_PROFILE or the access keys',
