@@ -3,9 +3,10 @@
  * cloud call), connect to the cloud, pick a reporter, handle Ctrl-C, and turn the result into
  * an exit code.
  */
-import { DeployError } from '../errors/index.js';
+import { DeployError, DeployErrors } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/engine.js';
 import { loadStack, type Stack } from '../engine/stack.js';
+import { validateStack } from '../engine/validate.js';
 import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
@@ -29,6 +30,12 @@ export async function runStackCommand(
   const input = stackInput(options, io);
   const stack = loadStack(input);
   const registry = schemaRegistry();
+  // Every problem `deploy validate` would find stops plan and apply before any cloud call.
+  // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
+  if (options.command !== 'teardown') {
+    const { problems } = validateStack(stack, registry);
+    if (problems.length > 0) throw problems.length === 1 ? problems[0] : new DeployErrors(problems);
+  }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
   const connected = await connectCloud(options, io, input.stackDir);
   const reporter = createReporter(kind, { stdout: io.stdout, color: options.color, showDiff: options.diff });

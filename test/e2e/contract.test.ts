@@ -2,7 +2,7 @@
  * The CLI's contract with people and pipelines: saved plans that refuse when stale, the NDJSON
  * schema for every command, and no infrastructure change without a confirmation.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateEventLine } from '../../src/ui/index.js';
@@ -108,5 +108,22 @@ describe('--endpoint', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('bad input', () => {
+  it('stops plan and apply before any cloud call, with every problem', async () => {
+    const stack = tempStack();
+    // A problem in the last resource: nothing may be read or created before it is reported.
+    writeFileSync(
+      join(stack, 'resources/stage.iql'),
+      readFileSync(join(stack, 'resources/stage.iql'), 'utf8').replace('  StageName,', '  StageNam,'),
+    );
+    for (const command of ['plan', 'apply']) {
+      const run = await deploy([command, stack, 'dev', '--local', '--yes']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/\[UnknownProperty\] .*stage\.iql:\d+, resource 'stage'/);
+    }
+    expect(existsSync(join(stack, '.deploy'))).toBe(false);
   });
 });
