@@ -5,6 +5,7 @@
  */
 import { DeployError, DeployErrors } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/engine.js';
+import { eventTime } from '../engine/events.js';
 import { loadStack, type Stack } from '../engine/stack.js';
 import { validateStack } from '../engine/validate.js';
 import { schemaRegistry } from '../schema/index.js';
@@ -46,7 +47,7 @@ export async function runStackCommand(
   const onInterrupt = (): void => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
     controller.abort();
-    reporter.emit({ type: 'interrupt_requested', time: new Date().toISOString() });
+    reporter.emit({ type: 'interrupt_requested', time: eventTime() });
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);

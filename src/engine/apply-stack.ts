@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import type { EngineEvent, ErrorInfo, EventSink, RunSummary } from './events.js';
+import { eventTime, type EngineEvent, type ErrorInfo, type EventSink, type RunSummary } from './events.js';
+import { errorInfo } from './error-info.js';
+import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
-import { diffResource, type ChangeAction } from '../plan/index.js';
-import { ledgerEntry, type LedgerEntry } from '../state/index.js';
+import { diffResource } from '../plan/index.js';
+import { ledgerEntry } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
 import { snakeColumns } from './context.js';
 import { operationNodes, parseNodeId } from './operations.js';
@@ -29,34 +31,10 @@ export interface ApplyContext extends PlanContext {
   sink: EventSink;
 }
 
-/** What this run changed, for rollback. */
-type Applied =
-  | { kind: 'created'; resource: string; identifier: string }
-  | { kind: 'updated'; resource: string; before: Record<string, unknown>; previous: LedgerEntry | undefined }
-  | { kind: 'deleted'; resource: string };
-
 export interface ApplyOutcome {
   summary: RunSummary;
   outcome: 'success' | 'failed' | 'interrupted';
   failed: { resource: string; error: ErrorInfo }[];
-}
-
-export function errorInfo(error: unknown): ErrorInfo {
-  if (DeployError.is(error)) {
-    return {
-      code: error.code,
-      message: error.message,
-      ...(error.hint !== undefined ? { hint: error.hint } : {}),
-      ...(error.location.file !== undefined ? { file: error.location.file } : {}),
-      ...(error.location.line !== undefined ? { line: error.location.line } : {}),
-      ...(error.location.resource !== undefined ? { resource: error.location.resource } : {}),
-    };
-  }
-  return { code: 'InternalError', message: error instanceof Error ? error.message : String(error) };
-}
-
-function time(): string {
-  return new Date().toISOString();
 }
 
 /** The exports a ledger entry records: the resource's export names with their values. */
@@ -89,7 +67,7 @@ export async function applyStack(
     started.set(p.name, Date.now());
     emit({
       type: 'resource_started',
-      time: time(),
+      time: eventTime(),
       resource: p.name,
       resourceType: p.schema.typeName,
       action: p.change.action,
@@ -103,7 +81,7 @@ export async function applyStack(
     else if (action === 'delete') counts.deleted++;
     emit({
       type: 'resource_finished',
-      time: time(),
+      time: eventTime(),
       resource: p.name,
       resourceType: p.schema.typeName,
       action,
@@ -177,7 +155,7 @@ export async function applyStack(
       failed.push({ resource: p.name, error: info });
       emit({
         type: 'resource_failed',
-        time: time(),
+        time: eventTime(),
         resource: p.name,
         resourceType: p.schema.typeName,
         action: p.change.action,
@@ -253,7 +231,7 @@ function reportSkipped(
     };
     emit({
       type: 'resource_skipped',
-      time: time(),
+      time: eventTime(),
       resource,
       resourceType: p.schema.typeName,
       action: p.change.action,
@@ -286,74 +264,6 @@ function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[]): void {
       JSON.stringify(current.exports) !== JSON.stringify(entry.exports)
     ) {
       ctx.ledger.put(entry);
-    }
-  }
-}
-
-/** Undoes, newest first, what this run created or updated. Deleted resources cannot come back. */
-async function rollback(
-  ctx: ApplyContext,
-  byName: ReadonlyMap<string, PlannedResource>,
-  applied: Applied[],
-  token: (id: string) => string,
-): Promise<void> {
-  const { cloud, ledger, sink } = ctx;
-  for (const step of [...applied].reverse()) {
-    const p = byName.get(step.resource) as PlannedResource;
-    const action: ChangeAction = step.kind === 'created' ? 'delete' : 'update';
-    const at = Date.now();
-    try {
-      if (step.kind === 'deleted') {
-        sink.emit({
-          type: 'warning',
-          time: time(),
-          resource: p.name,
-          message: `rollback cannot restore ${p.name}: it was deleted`,
-        });
-        continue;
-      }
-      sink.emit({ type: 'warning', time: time(), resource: p.name, message: `rolling back ${p.name}` });
-      sink.emit({ type: 'resource_started', time: time(), resource: p.name, resourceType: p.schema.typeName, action });
-      if (step.kind === 'created') {
-        await cloud.deleteResource(p.schema.typeName, p.region, step.identifier, {
-          clientToken: token(`rollback:${p.name}`),
-        });
-        ledger.remove(p.name);
-      } else {
-        const current = await cloud.getResource(p.schema.typeName, p.region, p.identifier as string);
-        const back = diffResource({
-          resource: p.name,
-          schema: p.schema,
-          region: p.region,
-          desired: step.before,
-          actual: current?.properties,
-          ...(step.previous ? { lastApplied: ledger.get(p.name)?.desired ?? {} } : {}),
-        });
-        if (back.patch?.length) {
-          await cloud.updateResource(p.schema.typeName, p.region, p.identifier as string, back.patch, {
-            clientToken: token(`rollback:${p.name}`),
-          });
-        }
-        if (step.previous) ledger.put(step.previous);
-      }
-      sink.emit({
-        type: 'resource_finished',
-        time: time(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action,
-        durationMs: Date.now() - at,
-      });
-    } catch (error) {
-      sink.emit({
-        type: 'resource_failed',
-        time: time(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action,
-        error: { ...errorInfo(error), resource: p.name },
-        durationMs: Date.now() - at,
-      });
     }
   }
 }

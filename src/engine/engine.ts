@@ -6,8 +6,9 @@ import type { CloudControlPort } from '../cloud/index.js';
 import type { Plan } from '../plan/index.js';
 import type { SchemaRegistry } from '../schema/index.js';
 import { acquireLock, Ledger } from '../state/index.js';
-import { applyStack, errorInfo, type ApplyOutcome, type FailureMode } from './apply-stack.js';
-import type { Command, EventSink, RunSummary } from './events.js';
+import { applyStack, type ApplyOutcome, type FailureMode } from './apply-stack.js';
+import { errorInfo } from './error-info.js';
+import { eventTime, type Command, type EventSink, type RunSummary } from './events.js';
 import { planStack, type StackPlan } from './plan-stack.js';
 import { assertStillValid, type SavedPlan } from './saved-plan.js';
 import type { Stack } from './stack.js';
@@ -49,12 +50,11 @@ async function framed<T extends RunResult>(
   body: () => Promise<T>,
 ): Promise<T> {
   const startedAt = Date.now();
-  const time = (): string => new Date().toISOString();
-  deps.sink.emit({ type: 'run_started', time: time(), command, stack: stack.name, env: stack.env });
+  deps.sink.emit({ type: 'run_started', time: eventTime(), command, stack: stack.name, env: stack.env });
   const finish = (outcome: 'success' | 'failed' | 'interrupted' | 'cancelled', summary: RunSummary, extra = {}): void =>
     deps.sink.emit({
       type: 'run_finished',
-      time: time(),
+      time: eventTime(),
       command,
       outcome,
       summary,
@@ -84,7 +84,7 @@ async function makePlan(
     { stack, registry: deps.registry, cloud: deps.cloud, ledger, now: new Date() },
     mode,
   );
-  deps.sink.emit({ type: 'plan_ready', time: new Date().toISOString(), plan: stackPlan.plan });
+  deps.sink.emit({ type: 'plan_ready', time: eventTime(), plan: stackPlan.plan });
   return stackPlan;
 }
 

@@ -7,6 +7,11 @@ import type { ChangeAction, Plan } from '../plan/types.js';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
+/** The `time` of an event: now, ISO 8601. */
+export function eventTime(): string {
+  return new Date().toISOString();
+}
+
 export type Command = 'plan' | 'apply' | 'teardown';
 
 export interface ErrorInfo {
