@@ -59,6 +59,8 @@ export async function applyStack(
   const applied: Applied[] = [];
   const failed: { resource: string; error: ErrorInfo }[] = [];
   const counts = { created: 0, updated: 0, replaced: 0, deleted: 0 };
+  /** Replaced resources whose old instance is gone: until their create ends, nothing stands there. */
+  const deletedForReplace = new Set<string>();
   const emit = (event: EngineEvent): void => sink.emit(event);
 
   const token = (id: string): string => createHash('sha256').update(`${options.tokenSeed}\0${id}`).digest('hex');
@@ -77,8 +79,10 @@ export async function applyStack(
     const action = p.change.action;
     if (action === 'create') counts.created++;
     else if (action === 'update') counts.updated++;
-    else if (action === 'replace') counts.replaced++;
-    else if (action === 'delete') counts.deleted++;
+    else if (action === 'replace') {
+      counts.replaced++;
+      deletedForReplace.delete(p.name);
+    } else if (action === 'delete') counts.deleted++;
     emit({
       type: 'resource_finished',
       time: eventTime(),
@@ -101,6 +105,7 @@ export async function applyStack(
         desired,
       }),
     );
+    if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
     known.set(p.name, state.properties);
   };
 
@@ -110,11 +115,15 @@ export async function applyStack(
     begin(p);
     try {
       if (phase === 'delete') {
-        await cloud.deleteResource(p.schema.typeName, p.region, p.identifier as string, { clientToken: token(id) });
+        await cloud.deleteResource(p.schema.typeName, p.previousRegion ?? p.region, p.identifier as string, {
+          clientToken: token(id),
+        });
         ledger.remove(p.name);
+        if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
         known.delete(p.name);
         applied.push({ kind: 'deleted', resource: p.name });
         if (p.change.action === 'delete') finish(p, p.identifier);
+        else deletedForReplace.add(p.name);
         return;
       }
       const desired = desiredNow(ctx, p, known);
@@ -177,6 +186,20 @@ export async function applyStack(
     run,
   );
   reportSkipped(result, byName, started, emit);
+  // A replacement whose create never ran (or failed) leaves its resource deleted: say so, count it.
+  for (const name of deletedForReplace) {
+    counts.deleted++;
+    const p = byName.get(name) as PlannedResource;
+    if (failed.some((f) => f.resource === name)) continue;
+    emit({
+      type: 'resource_skipped',
+      time: eventTime(),
+      resource: name,
+      resourceType: p.schema.typeName,
+      action: 'create',
+      reason: 'its old instance was deleted, but the replacement was not created; run apply again to create it',
+    });
+  }
   adoptUnchanged(ctx, planned);
   if (failed.length > 0 && options.onFailure === 'rollback') await rollback(ctx, byName, applied, token);
 
@@ -246,8 +269,9 @@ function reportSkipped(
  */
 function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[]): void {
   for (const p of planned) {
-    if (p.change.action !== 'noop' || !p.actual || p.identifier === undefined || !p.resource) continue;
-    const desired = { ...(p.lastApplied ?? {}) };
+    if (p.change.action !== 'noop' || !p.actual || p.identifier === undefined || !p.desired) continue;
+    // What the stack asked for, never the whole read: service-set values must not become
+    // "removed" properties in the next plan.
     const entry = ledgerEntry({
       resource: p.name,
       type: p.schema.typeName,
@@ -255,15 +279,16 @@ function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[]): void {
       identifier: p.identifier,
       dependsOn: p.dependsOn,
       exports: exportedValues(p, p.actual),
-      desired: Object.keys(desired).length ? desired : p.actual,
+      desired: p.desired,
     });
     const current = ctx.ledger.get(p.name);
     if (
       !current ||
-      current.identifier !== entry.identifier ||
+      current.desiredHash !== entry.desiredHash ||
       JSON.stringify(current.exports) !== JSON.stringify(entry.exports)
     ) {
       ctx.ledger.put(entry);
     }
+    if (p.renamedFrom !== undefined) ctx.ledger.remove(p.renamedFrom);
   }
 }

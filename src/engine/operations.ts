@@ -4,6 +4,8 @@
  * or the delete half of a replace). Edges:
  * - an apply waits for the applies of what it depends on, and for its own delete (replace);
  * - a delete waits for the deletes of what depends on it (children go first);
+ * - the delete half of a replace also waits for the creates and updates it depends on, so a
+ *   failure upstream stops it before its old instance is gone;
  * - the delete of a resource removed from the manifest waits for the applies of whatever
  *   depended on it, so they stop using it first.
  */
@@ -42,7 +44,13 @@ export function operationNodes(planned: PlannedResource[]): GraphNode[] {
     if (!hasDelete(p.name)) continue;
     const users = dependents.get(p.name) ?? [];
     const waits = users.filter(hasDelete).map((u) => nodeId('delete', u));
-    if (p.change.action === 'delete') waits.push(...users.filter(hasApply).map((u) => nodeId('apply', u)));
+    if (p.change.action === 'delete') {
+      waits.push(...users.filter(hasApply).map((u) => nodeId('apply', u)));
+    } else {
+      // A replaced parent is itself deleted after this one: waiting for it would be a cycle.
+      const upstream = p.dependsOn.filter((d) => hasApply(d) && byName.get(d)?.change.action !== 'replace');
+      waits.push(...upstream.map((d) => nodeId('apply', d)));
+    }
     deletes.push({ id: nodeId('delete', p.name), dependsOn: waits });
   }
   const applies: GraphNode[] = [];

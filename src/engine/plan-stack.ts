@@ -10,11 +10,10 @@ import { buildPlan, diffResource, type Plan, type ResourceChange } from '../plan
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger, LedgerEntry } from '../state/index.js';
 import { exportsContext } from './context.js';
-import { conditionHolds } from './condition.js';
-import { locate } from './identity.js';
+import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
 import { assertSupportedType, readQuery } from './query-resource.js';
 import { renderTyped, type RenderedResource } from './render.js';
-import { withResource, type Stack, type StackResource } from './stack.js';
+import type { Stack, StackResource } from './stack.js';
 
 /** What the engine keeps per resource between planning and applying. */
 export interface PlannedResource {
@@ -23,6 +22,12 @@ export interface PlannedResource {
   resource?: StackResource;
   schema: TypeSchema;
   region: string;
+  /** Where the resource lives now, when the manifest moved it to `region` (a replace). */
+  previousRegion?: string;
+  /** The ledger name this resource had before a rename; that entry is taken over. */
+  renamedFrom?: string;
+  /** The desired state rendered at plan time (may hold unknowns). */
+  desired?: Record<string, unknown>;
   identifier?: string;
   actual?: Record<string, unknown>;
   lastApplied?: Record<string, unknown>;
@@ -81,6 +86,8 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
   const known = new Map<string, Record<string, unknown>>();
   const resources = new Map<string, PlannedResource>();
   const changes: ResourceChange[] = [];
+  const owners = new Map(ledger.entries().map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
+  const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
 
   for (const resource of orderedResources(stack)) {
     assertSupportedType(stack, resource);
@@ -93,68 +100,15 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
       if (row) known.set(name, row);
       continue;
     }
-    const entry = ledger.get(name);
-    const { rendered, schema } = renderForPlan(ctx, resource, known);
-    const region = rendered.create?.region ?? entry?.region ?? 'us-east-1';
-    const wanted = mode === 'apply' && conditionHolds(ctx, resource, known);
-    const desired = wanted ? rendered.create?.desiredState : undefined;
-    // Without a ledger entry, a resource the stack does not want is left alone: finding one
-    // by query would make a delete of something this engine never created.
-    const lookup = rendered.exists ?? rendered.exports;
-    const found =
-      !desired && !entry && mode === 'apply'
-        ? { via: 'none' as const }
-        : await locate(ctx.cloud, {
-            resource: name,
-            schema,
-            region,
-            ...(entry ? { ledgerIdentifier: entry.identifier } : {}),
-            ...(lookup ? { lookup } : {}),
-            ...(desired ? { desired } : {}),
-          }).catch((error: unknown) => {
-            // Say which resource's read failed: the cloud's message names only the type.
-            throw withResource(error, name);
-          });
-    const actual = found.state?.properties;
-    const change = diffResource({
-      resource: name,
-      schema,
-      region,
-      desired,
-      actual,
-      ...(entry ? { lastApplied: entry.desired } : {}),
-      ...(found.state ? { identifier: found.state.identifier } : {}),
-      dependsOn: resource.dependsOn,
-      sensitive: resource.def.protected,
-      removedReason: mode === 'teardown' ? 'teardown' : 'condition `if` is false',
-    });
-    if (found.via === 'ledger' && !found.state && change.action === 'create') {
-      change.reason = 'deleted outside the engine';
-      change.drift = true;
-    }
-    if (found.state && (change.action === 'noop' || change.action === 'update')) {
-      known.set(name, { ...found.state.properties, ...(desired ?? {}) });
-    }
-    resources.set(name, {
-      name,
-      resource,
-      schema,
-      region,
-      ...(found.state ? { identifier: found.state.identifier, actual: found.state.properties } : {}),
-      ...(entry ? { lastApplied: entry.desired } : {}),
-      change,
-      // Ledger edges to resources gone from the manifest order their deletes after this one.
-      dependsOn: [
-        ...resource.dependsOn,
-        ...(entry?.dependsOn ?? []).filter((d) => !stack.resources.some((r) => r.def.name === d)),
-      ],
-    });
-    changes.push(change);
+    const planned = await planResource(ctx, resource, so);
+    resources.set(name, planned);
+    changes.push(planned.change);
   }
 
   // Resources the ledger holds but the manifest no longer does: delete them (after their users).
+  const renamed = new Set([...resources.values()].map((p) => p.renamedFrom));
   for (const entry of ledger.entries()) {
-    if (resources.has(entry.resource)) continue;
+    if (resources.has(entry.resource) || renamed.has(entry.resource)) continue;
     const planned = await planRemoved(ctx, entry, mode);
     resources.set(entry.resource, planned);
     changes.push(planned.change);

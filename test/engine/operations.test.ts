@@ -60,6 +60,16 @@ describe('operationNodes', () => {
       },
     },
     {
+      scenario: 'the delete half of a replace waits for the creates and updates it depends on',
+      spec: 'api:update, deployment<api:create, stage<api+deployment:replace',
+      expected: {
+        'delete:stage': ['apply:api', 'apply:deployment'],
+        'apply:api': [],
+        'apply:deployment': ['apply:api'],
+        'apply:stage': ['apply:api', 'apply:deployment', 'delete:stage'],
+      },
+    },
+    {
       scenario: 'teardown deletes children first',
       spec: 'api:delete, integration<api:delete, response<integration+api:delete',
       expected: {
