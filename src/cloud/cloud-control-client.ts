@@ -17,11 +17,14 @@ import type { PatchOperation } from '../plan/types.js';
 import { CloudError, toCloudError } from './cloud-error.js';
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 
 // deploy supports Node 20 (package.json engines); the SDK's notice that its future releases
 // will not is for us, not for every user on every command.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+/** Asynchronous failure codes worth another try (not GeneralServiceException: usually a bad value). */
+const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'InternalFailure', 'NetworkFailure']);
 
 export interface CloudControlOptions {
   /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
@@ -95,16 +98,17 @@ export class SdkCloudControl implements CloudControlPort {
     desiredState: Record<string, unknown>,
     options: MutationOptions = {},
   ): Promise<ResourceState> {
-    const out = await this.call('CreateResource', region, (c) =>
-      c.send(
-        new CreateResourceCommand({
-          TypeName: typeName,
-          DesiredState: JSON.stringify(desiredState),
-          ...(options.clientToken ? { ClientToken: options.clientToken } : {}),
-        }),
+    const done = await this.mutate(region, options, (clientToken) =>
+      this.call('CreateResource', region, (c) =>
+        c.send(
+          new CreateResourceCommand({
+            TypeName: typeName,
+            DesiredState: JSON.stringify(desiredState),
+            ...(clientToken ? { ClientToken: clientToken } : {}),
+          }),
+        ),
       ),
     );
-    const done = await this.waitFor(region, out.ProgressEvent, options);
     const identifier = done.Identifier ?? '';
     if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
     // Some handlers finish without a model: read it, since exports need the generated values.
@@ -118,17 +122,18 @@ export class SdkCloudControl implements CloudControlPort {
     patch: PatchOperation[],
     options: MutationOptions = {},
   ): Promise<ResourceState> {
-    const out = await this.call('UpdateResource', region, (c) =>
-      c.send(
-        new UpdateResourceCommand({
-          TypeName: typeName,
-          Identifier: identifier,
-          PatchDocument: JSON.stringify(patch),
-          ...(options.clientToken ? { ClientToken: options.clientToken } : {}),
-        }),
+    const done = await this.mutate(region, options, (clientToken) =>
+      this.call('UpdateResource', region, (c) =>
+        c.send(
+          new UpdateResourceCommand({
+            TypeName: typeName,
+            Identifier: identifier,
+            PatchDocument: JSON.stringify(patch),
+            ...(clientToken ? { ClientToken: clientToken } : {}),
+          }),
+        ),
       ),
     );
-    const done = await this.waitFor(region, out.ProgressEvent, options);
     if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
     return (await this.getResource(typeName, region, identifier)) ?? { identifier, properties: {} };
   }
@@ -140,21 +145,45 @@ export class SdkCloudControl implements CloudControlPort {
     options: MutationOptions = {},
   ): Promise<void> {
     try {
-      const out = await this.call('DeleteResource', region, (c) =>
-        c.send(
-          new DeleteResourceCommand({
-            TypeName: typeName,
-            Identifier: identifier,
-            ...(options.clientToken ? { ClientToken: options.clientToken } : {}),
-          }),
+      await this.mutate(region, options, (clientToken) =>
+        this.call('DeleteResource', region, (c) =>
+          c.send(
+            new DeleteResourceCommand({
+              TypeName: typeName,
+              Identifier: identifier,
+              ...(clientToken ? { ClientToken: clientToken } : {}),
+            }),
+          ),
         ),
       );
-      await this.waitFor(region, out.ProgressEvent, options);
     } catch (error) {
       // Already gone is what a delete wants: a retried or concurrent teardown is not a failure.
       if (error instanceof CloudError && (error.code === 'ResourceNotFoundException' || error.code === 'NotFound'))
         return;
       throw error;
+    }
+  }
+
+  /**
+   * Submits a mutation and waits for it. A request that ends FAILED for a transient reason
+   * (throttling downstream, an internal error) is submitted again after a jittered backoff. Each
+   * new submission carries a derived client token: the original token would only return the
+   * original, failed, request.
+   */
+  private async mutate(
+    region: string,
+    options: MutationOptions,
+    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent }>,
+  ): Promise<ProgressEvent> {
+    for (let attempt = 1; ; attempt++) {
+      const token = options.clientToken && attempt > 1 ? `${options.clientToken}-${attempt}` : options.clientToken;
+      const out = await submit(token);
+      try {
+        return await this.waitFor(region, out.ProgressEvent, options);
+      } catch (error) {
+        if (!(error instanceof CloudError) || !error.retryable || attempt >= this.retry.attempts) throw error;
+        await sleep(backoff(this.retry, attempt));
+      }
     }
   }
 
@@ -173,7 +202,7 @@ export class SdkCloudControl implements CloudControlPort {
           return event;
         case 'FAILED':
           throw new CloudError(event.ErrorCode ?? 'Failed', event.StatusMessage ?? 'the request failed', {
-            retryable: event.ErrorCode === 'Throttling' || event.ErrorCode === 'ServiceInternalError',
+            retryable: TRANSIENT_FAILURES.has(event.ErrorCode ?? ''),
           });
         case 'CANCEL_COMPLETE':
           throw new CloudError('Cancelled', 'the request was cancelled');

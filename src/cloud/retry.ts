@@ -21,8 +21,12 @@ export async function withRetry<T>(policy: RetryPolicy, call: () => Promise<T>):
     } catch (raw) {
       const error: CloudError = toCloudError(raw);
       if (!error.retryable || attempt >= policy.attempts) throw error;
-      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(Math.random() * ceiling);
+      await sleep(backoff(policy, attempt));
     }
   }
+}
+
+/** Exponential backoff with full jitter, so workers throttled together do not retry together. */
+export function backoff(policy: RetryPolicy, attempt: number): number {
+  return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 }

@@ -101,6 +101,20 @@ describe('--on-failure', () => {
   });
 });
 
+describe('transient asynchronous failures', () => {
+  it('a request that ends FAILED with Throttling is submitted again and the apply completes', async () => {
+    const stack = tempStack();
+    const fault = {
+      DEPLOY_LOCAL_FAULTS:
+        'create:AWS::ApiGatewayV2::Route:1:Throttling;create:AWS::ApiGatewayV2::Stage:1:ServiceInternalError',
+    };
+    const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json'], fault);
+    expect(run.code, run.stdout).toBe(0);
+    expect(eventsOf(run, 'run_finished')[0]?.summary.created).toBe(9);
+    expect(await ledgerMatchesCloud(stack)).toHaveLength(9);
+  });
+});
+
 describe('a throttled local cloud', () => {
   it('still completes the apply: throttled requests are retried with backoff', async () => {
     const stack = tempStack();
