@@ -9,7 +9,7 @@ import { eventTime } from '../engine/events.js';
 import { loadStack, type Stack } from '../engine/stack.js';
 import { validateStack } from '../engine/validate.js';
 import { schemaRegistry } from '../schema/index.js';
-import { chooseReporter, createReporter, type Reporter } from '../ui/index.js';
+import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
 import type { CliOptions } from './options.js';
@@ -20,6 +20,8 @@ export interface StackCommandContext {
   deps: EngineDeps;
   reporter: Reporter;
   signal: AbortSignal;
+  /** Asks a yes/no question in the terminal; Ctrl-C while it waits answers no. */
+  ask: (question: string) => Promise<boolean>;
 }
 
 export async function runStackCommand(
@@ -44,7 +46,17 @@ export async function runStackCommand(
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
   // Second: leave at once.
   const controller = new AbortController();
+  let question: AbortController | undefined;
+  const ask = async (text: string): Promise<boolean> => {
+    question = new AbortController();
+    try {
+      return await confirm(text, { input: io.stdin, output: io.stdout, signal: question.signal });
+    } finally {
+      question = undefined;
+    }
+  };
   const onInterrupt = (): void => {
+    if (question) return question.abort(); // Ctrl-C at the question: the answer is no
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
     controller.abort();
     reporter.emit({ type: 'interrupt_requested', time: eventTime() });
@@ -57,6 +69,7 @@ export async function runStackCommand(
       deps: { registry, cloud: connected.cloud, sink: reporter },
       reporter,
       signal: controller.signal,
+      ask,
     });
     if (controller.signal.aborted) return EXIT.interrupted;
     return exitCode(result);

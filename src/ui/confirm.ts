@@ -2,27 +2,33 @@
 import { createInterface } from 'node:readline';
 
 /**
- * Writes the question, reads one line: `yes` or `y` (any case, surrounding spaces ignored)
- * means yes; anything else, or the input ending first, means no, because the safe answer to
- * "delete these resources?" must be the default.
+ * Writes the question, reads one line: only `yes` (any case, surrounding spaces ignored) means
+ * yes, as the question says. Anything else, the input ending first, or `signal` aborting
+ * (Ctrl-C at the question) means no: the safe answer to "delete these resources?" is the default.
  */
 export function confirm(
   question: string,
-  io: { input: NodeJS.ReadableStream; output: { write(s: string): boolean } },
+  io: { input: NodeJS.ReadableStream; output: { write(s: string): boolean }; signal?: AbortSignal },
 ): Promise<boolean> {
   io.output.write(/\s$/.test(question) ? question : `${question} `);
   return new Promise((resolve) => {
     // terminal: false, so readline neither echoes nor writes prompts of its own.
     const rl = createInterface({ input: io.input, terminal: false });
     let answered = false;
-    rl.once('line', (line) => {
+    const answer = (yes: boolean): void => {
+      if (answered) return;
       answered = true;
-      const answer = line.trim().toLowerCase();
+      io.signal?.removeEventListener('abort', onAbort);
       rl.close();
-      resolve(answer === 'yes' || answer === 'y');
-    });
-    rl.once('close', () => {
-      if (!answered) resolve(false);
-    });
+      resolve(yes);
+    };
+    const onAbort = (): void => {
+      io.output.write('\n');
+      answer(false);
+    };
+    if (io.signal?.aborted) return answer(false);
+    io.signal?.addEventListener('abort', onAbort, { once: true });
+    rl.once('line', (line) => answer(line.trim().toLowerCase() === 'yes'));
+    rl.once('close', () => answer(false));
   });
 }

@@ -4,7 +4,8 @@
  * finished resource (finished rows go through <Static>, so nothing is redrawn into the log).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStack } from './harness.js';
 
@@ -57,4 +58,17 @@ describe('in a real terminal', () => {
       expect(scrollback).not.toMatch(/creating {3}api .*\n[^]*creating {3}api /);
     },
   );
+
+  it.skipIf(!hasTmux)('treats Ctrl-C at the question as no: nothing changes', { timeout: 60_000 }, async () => {
+    const stack = tempStack();
+    const command = `env -u CI TERM=xterm-256color node ${BIN} apply ${stack} dev --local; echo EXIT=$?; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '30', command);
+    await waitFor((s) => s.includes("Only 'yes' will be accepted"), 'the confirmation question');
+    tmux('send-keys', '-t', session, 'C-c');
+    const final = await waitFor((s) => s.includes('EXIT='), 'the end of the run');
+    expect(final).toContain('Apply cancelled: nothing was changed.');
+    expect(final).toContain('EXIT=1');
+    expect(final).not.toContain('Stopping');
+    expect(existsSync(join(stack, '.deploy', 'dev', 'state.json'))).toBe(false);
+  });
 });

@@ -17,9 +17,10 @@ async function ask(typed: string | null): Promise<{ answer: boolean; shown: stri
 describe('confirm', () => {
   it.each([
     ['yes\n', true],
-    ['y\n', true],
     ['  YES \n', true],
-    ['Y\r\n', true],
+    ['Yes\r\n', true],
+    // The question says only 'yes' will be accepted, so 'y' is not.
+    ['y\n', false],
     ['no\n', false],
     ['\n', false],
     ['yess\n', false],
@@ -32,5 +33,16 @@ describe('confirm', () => {
     const { answer, shown } = await ask(null);
     expect(answer).toBe(false);
     expect(shown).toBe('Apply these changes? Only "yes" will be accepted: ');
+  });
+
+  it('treats Ctrl-C at the question (its signal aborting) as no', async () => {
+    const controller = new AbortController();
+    const pending = confirm('Apply?', {
+      input: new PassThrough(),
+      output: { write: () => true },
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(await pending).toBe(false);
   });
 });

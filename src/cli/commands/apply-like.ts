@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { apply, teardown, type RunResult } from '../../engine/engine.js';
 import { loadPlan } from '../../engine/saved-plan.js';
-import { confirm } from '../../ui/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { CliOptions } from '../options.js';
 import { requireConfirmation, runStackCommand } from '../run-stack-command.js';
@@ -13,20 +12,20 @@ const QUESTION = {
 
 /** apply and teardown: the same frame, a different plan. */
 export function applyLike(command: 'apply' | 'teardown', options: CliOptions, io: CliIO): Promise<number> {
-  const ask = requireConfirmation(options, io, command);
+  const mustAsk = requireConfirmation(options, io, command);
   const saved = options.plan !== undefined ? loadPlan(resolve(io.cwd, options.plan)) : undefined;
   const run = command === 'apply' ? apply : teardown;
   return runStackCommand(
     options,
     io,
-    ({ stack, deps, signal }) =>
+    ({ stack, deps, signal, ask }) =>
       run(stack, deps, {
         parallelism: options.parallelism,
         onFailure: options.onFailure,
         signal,
         ...(saved ? { saved } : {}),
         // The reporter has shown the plan (plan_ready) before this is asked.
-        ...(ask ? { confirm: () => confirm(QUESTION[command], { input: io.stdin, output: io.stdout }) } : {}),
+        ...(mustAsk ? { confirm: () => ask(QUESTION[command]) } : {}),
       }),
     (result: RunResult) => {
       // The reporter said so ("Apply cancelled: nothing was changed."); the exit code tells scripts.
