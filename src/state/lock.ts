@@ -159,7 +159,7 @@ function lockedError(stackDir: string, env: string, path: string, holder: LockIn
     {
       file: path,
       hint:
-        `Wait for that run to finish and try again (or pass a wait time). If it is no longer running, ` +
+        `Wait for that run to finish and try again. If it is no longer running, ` +
         `run \`deploy unlock ${stackDir} ${env}\`, or retry after the lease expires.`,
     },
   );

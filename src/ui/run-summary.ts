@@ -26,6 +26,9 @@ export function summaryLines(event: RunFinished, failures: readonly SeenFailure[
     if (event.outcome !== 'success') lines.push(`${head}.`);
   } else if (event.outcome === 'cancelled') {
     lines.push(`${head}: nothing was changed.`);
+  } else if (event.error && nothingHappened(event.summary)) {
+    // Refused before any change (a lock, a stale plan): a row of zeros would only mislead.
+    lines.push(`${head}: ${event.error.code} (the error and what to do follow on stderr).`);
   } else {
     lines.push(`${head}: ${countWords(event.command, event.outcome, event.summary)}.`);
   }
@@ -33,6 +36,10 @@ export function summaryLines(event: RunFinished, failures: readonly SeenFailure[
   // errors (with their hint) on stderr; saying it on stdout too would say it twice in CI logs.
   for (const f of failures) lines.push(`  ${failureText(f.resource, f.action, f.error)}`);
   return lines;
+}
+
+function nothingHappened(s: RunSummary): boolean {
+  return s.created + s.updated + s.replaced + s.deleted + s.failed + s.skipped === 0;
 }
 
 function countWords(command: 'apply' | 'teardown', outcome: RunFinished['outcome'], s: RunSummary): string {

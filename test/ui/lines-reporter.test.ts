@@ -181,7 +181,7 @@ describe('lines reporter', () => {
     );
   });
 
-  it('adds nothing after a successful plan, and only the outcome when the run threw', () => {
+  it('adds nothing after a successful plan, and names the error when a run was refused before any change', () => {
     const { out, text } = capture();
     const reporter = createReporter('lines', { stdout: out, color: false, showDiff: false });
     reporter.emit({ type: 'run_started', time: at(0), command: 'plan', stack: 's', env: 'dev' });
@@ -208,7 +208,7 @@ describe('lines reporter', () => {
       summary: emptySummary,
       error: { code: 'StateLocked', message: 'the stack is locked by ci-123', hint: 'run deploy unlock' },
     });
-    expect(failed.text()).toBe('\nApply failed: 0 created, 0 updated, 0 replaced, 0 deleted, 0 not attempted.\n');
+    expect(failed.text()).toBe('\nApply failed: StateLocked (the error and what to do follow on stderr).\n');
   });
 });
 

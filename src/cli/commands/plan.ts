@@ -11,7 +11,13 @@ export default function planCommand(options: CliOptions, io: CliIO): Promise<num
     io,
     async ({ stack, deps }) => {
       const result = await plan(stack, deps);
-      if (options.out !== undefined) savePlan(resolve(io.cwd, options.out), result.plan);
+      if (options.out !== undefined) {
+        savePlan(resolve(io.cwd, options.out), result.plan);
+        // On stderr with --json, so stdout stays one JSON event per line.
+        (options.json ? io.stderr : io.stdout).write(
+          `Saved the plan to ${options.out}. Apply exactly it with: deploy apply ${[...options.positionals, ...(options.local ? ['--local'] : [])].join(' ')} --plan ${options.out}\n`,
+        );
+      }
       return result;
     },
     (result) => {
