@@ -201,7 +201,8 @@ export async function applyStack(
     });
   }
   adoptUnchanged(ctx, planned);
-  if (failed.length > 0 && options.onFailure === 'rollback') await rollback(ctx, byName, applied, token);
+  const rolledBack =
+    failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied, token) : undefined;
 
   const interrupted = options.signal?.aborted === true;
   return {
@@ -212,6 +213,7 @@ export async function applyStack(
       unchanged: planned.filter((p) => p.change.action === 'noop').length,
       failed: failed.length,
       skipped: new Set(result.skipped.map((s) => parseNodeId(s.id).resource)).size,
+      ...(rolledBack !== undefined ? { rolledBack } : {}),
     },
   };
 }

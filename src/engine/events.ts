@@ -32,6 +32,8 @@ export interface RunSummary {
   failed: number;
   /** Not attempted because of a failure or an interrupt. */
   skipped: number;
+  /** With --on-failure rollback: changes of this run undone again. */
+  rolledBack?: number;
 }
 
 export type EngineEvent =

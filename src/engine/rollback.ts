@@ -16,14 +16,18 @@ export type Applied =
   | { kind: 'updated'; resource: string; before: Record<string, unknown>; previous: LedgerEntry | undefined }
   | { kind: 'deleted'; resource: string };
 
-/** Undoes, newest first, what this run created or updated. Deleted resources cannot come back. */
+/**
+ * Undoes, newest first, what this run created or updated, and returns how many steps it undid.
+ * Deleted resources cannot come back.
+ */
 export async function rollback(
   ctx: ApplyContext,
   byName: ReadonlyMap<string, PlannedResource>,
   applied: Applied[],
   token: (id: string) => string,
-): Promise<void> {
+): Promise<number> {
   const { cloud, ledger, sink } = ctx;
+  let undone = 0;
   for (const step of [...applied].reverse()) {
     const p = byName.get(step.resource) as PlannedResource;
     const action: ChangeAction = step.kind === 'created' ? 'delete' : 'update';
@@ -76,6 +80,7 @@ export async function rollback(
         action,
         durationMs: Date.now() - at,
       });
+      undone++;
     } catch (error) {
       sink.emit({
         type: 'resource_failed',
@@ -88,4 +93,5 @@ export async function rollback(
       });
     }
   }
+  return undone;
 }

@@ -48,6 +48,7 @@ function countWords(command: 'apply' | 'teardown', outcome: RunFinished['outcome
   if (command === 'teardown') parts.push(`${s.deleted} deleted`);
   else parts.push(`${s.created} created`, `${s.updated} updated`, `${s.replaced} replaced`, `${s.deleted} deleted`);
   if (s.skipped > 0 || outcome !== 'success') parts.push(`${s.skipped} not attempted`);
+  if (s.rolledBack !== undefined) parts.push(`${s.rolledBack} rolled back`);
   return parts.join(', ');
 }
 

@@ -74,6 +74,9 @@ describe('--on-failure', () => {
     expect(await ledgerMatchesCloud(stack)).toEqual([]);
     const rolledBack = eventsOf(run, 'warning').map((e) => e.message);
     expect(rolledBack.at(-1)).toBe('rolling back api');
+    const summary = eventsOf(run, 'run_finished')[0]?.summary;
+    expect(summary?.failed).toBe(1);
+    expect(summary?.rolledBack).toBe(summary?.created);
   });
 
   it('rollback of an update restores the previous values', async () => {

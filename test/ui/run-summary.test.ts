@@ -22,4 +22,11 @@ describe('summaryLines', () => {
       'Teardown cancelled: nothing was changed.',
     ]);
   });
+
+  it('a rolled-back run says how much was undone', () => {
+    const summary = { ...base.summary, created: 4, failed: 1, skipped: 4, rolledBack: 4 };
+    expect(summaryLines({ ...base, summary, command: 'apply', outcome: 'failed' }, [])).toEqual([
+      'Apply failed: 1 failed, 4 created, 0 updated, 0 replaced, 0 deleted, 4 not attempted, 4 rolled back.',
+    ]);
+  });
 });
