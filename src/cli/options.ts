@@ -31,6 +31,37 @@ const SPEC = {
   fault: { type: 'string', multiple: true },
 } as const;
 
+const STACK_RUN = ['local', 'local-data', 'endpoint', 'var', 'env-file', 'json', 'diff', 'parallelism', 'rate-limit'];
+
+/** The flags each command takes (besides --help, --version and --no-color), so none is silently ignored. */
+const FLAGS: Record<string, string[]> = {
+  validate: ['var', 'env-file'],
+  render: ['var', 'env-file', 'resource'],
+  plan: [...STACK_RUN, 'out', 'detailed-exitcode'],
+  apply: [...STACK_RUN, 'plan', 'yes', 'on-failure'],
+  teardown: [...STACK_RUN, 'yes', 'on-failure'],
+  unlock: [],
+  'local-cloud': ['port', 'host', 'data', 'latency', 'rate-limit', 'fault'],
+};
+
+/** A flag given to a command that has no use for it is an error, not a silent no-op. */
+function checkFlags(command: string | undefined, given: string[]): void {
+  const allowed = command === undefined ? undefined : FLAGS[command];
+  if (!allowed) return; // no command or an unknown one: reported elsewhere
+  const stray = given.filter((flag) => !['help', 'version', 'no-color'].includes(flag) && !allowed.includes(flag));
+  if (stray.length > 0) {
+    throw new DeployError(
+      'InvalidOption',
+      `${stray.map((f) => `--${f}`).join(', ')} does not apply to deploy ${command}`,
+      {
+        hint: allowed.length
+          ? `deploy ${command} takes ${allowed.map((f) => `--${f}`).join(', ')}`
+          : `deploy ${command} takes no options`,
+      },
+    );
+  }
+}
+
 export interface CliOptions {
   command: string | undefined;
   positionals: string[];
@@ -79,6 +110,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   }
   const v = parsed.values;
   const [command, ...positionals] = parsed.positionals;
+  checkFlags(command, Object.keys(v));
+  if (v.local && v.endpoint !== undefined) {
+    throw new DeployError('InvalidOption', '--local and --endpoint name two different clouds', {
+      hint: 'use --local for the built-in local cloud, or --endpoint URL for another one',
+    });
+  }
   const onFailure = v['on-failure'] ?? 'stop';
   if (onFailure !== 'stop' && onFailure !== 'continue' && onFailure !== 'rollback') {
     throw new DeployError('InvalidOption', `--on-failure must be stop, continue or rollback, got '${onFailure}'`);

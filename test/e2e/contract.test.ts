@@ -88,6 +88,11 @@ describe('usage errors', () => {
     const flag = await deploy(['plan', 'x', 'dev', '--paralelism', '3']);
     expect(flag.code).toBe(1);
     expect(flag.stderr).toContain('--help');
+    const stray = await deploy(['apply', 'x', 'dev', '--out', 'plan.json']);
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toContain('--out does not apply to deploy apply');
+    const both = await deploy(['plan', 'x', 'dev', '--local', '--endpoint', 'http://127.0.0.1:1']);
+    expect(both.stderr).toContain('--local and --endpoint');
     const help = await deploy(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('deploy apply <stack-dir> <env>');
@@ -120,7 +125,7 @@ describe('bad input', () => {
       readFileSync(join(stack, 'resources/stage.iql'), 'utf8').replace('  StageName,', '  StageNam,'),
     );
     for (const command of ['plan', 'apply']) {
-      const run = await deploy([command, stack, 'dev', '--local', '--yes']);
+      const run = await deploy([command, stack, 'dev', '--local', ...(command === 'apply' ? ['--yes'] : [])]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/\[UnknownProperty\] .*stage\.iql:\d+, resource 'stage'/);
     }
