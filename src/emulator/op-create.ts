@@ -58,10 +58,15 @@ export function createResource(
       resourceModel: JSON.stringify(readModel(schema, model)),
     };
   };
-  const request = { region, operation: 'CREATE' as const, typeName: schema.typeName, identifier, fingerprint, finish };
-  const event = ctx.runner.start(
-    input.ClientToken === undefined ? request : { ...request, clientToken: input.ClientToken },
-  );
+  const event = ctx.runner.start({
+    region,
+    operation: 'CREATE',
+    typeName: schema.typeName,
+    identifier,
+    fingerprint,
+    finish,
+    clientToken: input.ClientToken,
+  });
   return { ProgressEvent: event };
 }
 

@@ -43,17 +43,15 @@ export function deleteResource(
     if (lateChild) return { ok: false, errorCode: 'ResourceConflict', message: conflictMessage(live, lateChild) };
     return { ok: true, delete: true };
   };
-  const request = {
+  const event = ctx.runner.start({
     region,
     operation: 'DELETE' as const,
     typeName: schema.typeName,
     identifier: resource.identifier,
     fingerprint,
     finish,
-  };
-  const event = ctx.runner.start(
-    input.ClientToken === undefined ? request : { ...request, clientToken: input.ClientToken },
-  );
+    clientToken: input.ClientToken,
+  });
   return { ProgressEvent: event };
 }
 

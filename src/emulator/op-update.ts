@@ -55,17 +55,15 @@ export function updateResource(
     if (missing) return { ok: false, errorCode: 'NotFound', message: missing };
     return { ok: true, put: { ...live, model: patched }, resourceModel: JSON.stringify(readModel(schema, patched)) };
   };
-  const request = {
+  const event = ctx.runner.start({
     region,
     operation: 'UPDATE' as const,
     typeName: schema.typeName,
     identifier: resource.identifier,
     fingerprint,
     finish,
-  };
-  const event = ctx.runner.start(
-    input.ClientToken === undefined ? request : { ...request, clientToken: input.ClientToken },
-  );
+    clientToken: input.ClientToken,
+  });
   return { ProgressEvent: event };
 }
 
