@@ -58,7 +58,7 @@ export function formatPlan(plan: Plan, options: FormatPlanOptions): string {
   return lines.join('\n');
 }
 
-/** One property change: `+ Prop = value`, `~ Prop: old → new`, `- Prop`. */
+/** One property change: `+ Prop = value`, `~ Prop: old → new`, `- Prop = old`. */
 export function formatChange(change: PropertyChange, color: boolean): string {
   const label = propertyLabel(change.path);
   let text: string;
@@ -67,7 +67,11 @@ export function formatChange(change: PropertyChange, color: boolean): string {
       text = `${paint('green', '+', color)} ${label} = ${formatAfter(change)}`;
       break;
     case 'remove':
-      text = `${paint('red', '-', color)} ${label}`;
+      // Show what goes away (masked when sensitive), so a removal can be reviewed like a change.
+      text =
+        change.before === undefined
+          ? `${paint('red', '-', color)} ${label}`
+          : `${paint('red', '-', color)} ${label} = ${formatBefore(change)}`;
       break;
     case 'change':
       // A masked old → new pair would only say "(sensitive) → (sensitive)"; say it once.

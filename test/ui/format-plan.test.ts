@@ -66,7 +66,7 @@ describe('formatPlan diff', () => {
         ~ stage        AWS::ApiGatewayV2::Stage        (Description changed; changed outside the engine)
             ~ Description: "old" → "new"
             ~ StageVariables.token = (sensitive)
-            - Tags[0].Value
+            - Tags[0].Value = "x"
       -/+ authorizer   AWS::ApiGatewayV2::Authorizer   (AuthorizerType forces replacement)
             ~ AuthorizerType: "REQUEST" → "JWT"  # forces replacement
             ~ Name: "a" → "b"
