@@ -1,9 +1,8 @@
 /** `DELETE FROM … WHERE data__Identifier = '…' AND region = '…'` → a delete. */
+import { parseAddress } from './address.js';
 import type { Cursor } from './cursor.js';
-import { parseReturning } from './returning.js';
 import { parseTable } from './table.js';
 import type { DeleteOperation, StatementContext } from './types.js';
-import { classify, parseConditions, rejectFilters, requireIdentifier, requireRegion } from './where.js';
 
 export const DELETE_FORM =
   "DELETE FROM aws.<service>.<resources> WHERE data__Identifier = '<id>' AND region = '<region>'";
@@ -13,20 +12,6 @@ export function parseDelete(cursor: Cursor, ctx: StatementContext): DeleteOperat
   cursor.hint = DELETE_FORM;
   cursor.expectWord('from');
   const table = parseTable(cursor, ctx);
-  const where = cursor.acceptWord('where');
-  const conditions = classify(cursor, where ? parseConditions(cursor) : [], table.schema);
-  const returning = parseReturning(cursor);
-  cursor.expectEnd();
-
-  rejectFilters(cursor, conditions, 'DELETE');
-  const at = (where ?? del).line;
-  const op: DeleteOperation = {
-    kind: 'delete',
-    typeName: table.schema.typeName,
-    stackqlName: table.stackqlName,
-    region: requireRegion(cursor, conditions, at),
-    identifier: requireIdentifier(cursor, conditions, at, 'DELETE'),
-  };
-  if (returning !== undefined) op.returning = returning;
-  return op;
+  const address = parseAddress(cursor, table.schema, 'DELETE', del.line);
+  return { kind: 'delete', typeName: table.schema.typeName, stackqlName: table.stackqlName, ...address };
 }

@@ -2,14 +2,13 @@
  * `UPDATE … SET data__PatchDocument = '<patch>' WHERE data__Identifier = '…' AND region = '…'`
  * → an update (awscc spells the columns `PatchDocument` and `Identifier`).
  */
+import { parseAddress } from './address.js';
 import type { Cursor } from './cursor.js';
 import type { Literal } from './literal.js';
 import { parseLiteral } from './literal.js';
 import { parsePatch } from './patch.js';
-import { parseReturning } from './returning.js';
 import { parseTable } from './table.js';
 import type { StatementContext, UpdateOperation } from './types.js';
-import { classify, parseConditions, rejectFilters, requireIdentifier, requireRegion } from './where.js';
 
 export const UPDATE_FORM =
   "UPDATE aws.<service>.<resources> SET data__PatchDocument = '<json patch>' WHERE data__Identifier = '<id>' AND region = '<region>'";
@@ -31,21 +30,14 @@ export function parseUpdate(cursor: Cursor, ctx: StatementContext): UpdateOperat
   cursor.expectPunct('=');
   const value: Literal = parseLiteral(cursor);
   if (cursor.isPunct(',')) cursor.fail('WHERE (data__PatchDocument is the only column an UPDATE sets)');
-  const where = cursor.acceptWord('where');
-  const conditions = classify(cursor, where ? parseConditions(cursor) : [], table.schema);
-  const returning = parseReturning(cursor);
-  cursor.expectEnd();
-
-  rejectFilters(cursor, conditions, 'UPDATE');
-  const at = (where ?? update).line;
-  const op: UpdateOperation = {
+  const address = parseAddress(cursor, table.schema, 'UPDATE', update.line);
+  return {
     kind: 'update',
     typeName: table.schema.typeName,
     stackqlName: table.stackqlName,
-    region: requireRegion(cursor, conditions, at),
-    identifier: requireIdentifier(cursor, conditions, at, 'UPDATE'),
+    region: address.region,
+    identifier: address.identifier,
     patch: parsePatch(cursor, value, column.text),
+    ...(address.returning !== undefined ? { returning: address.returning } : {}),
   };
-  if (returning !== undefined) op.returning = returning;
-  return op;
 }
