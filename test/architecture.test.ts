@@ -1,0 +1,49 @@
+/**
+ * The house rules of ARCHITECTURE.md, checked on the source: only src/cloud imports the AWS SDK,
+ * only src/ui imports Ink and React, the planner and the graph stay pure, and nothing outside
+ * src/ui and src/cli writes to the terminal.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..', 'src');
+
+function sources(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+const files = sources().map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+
+function importers(pattern: RegExp): string[] {
+  return files
+    .filter(({ text }) =>
+      [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)/g)].some((m) => pattern.test(m[1] ?? m[2] ?? '')),
+    )
+    .map(({ path }) => path);
+}
+
+describe('module boundaries', () => {
+  it('only src/cloud imports the AWS SDK', () => {
+    expect(importers(/^@aws-sdk\//).filter((p) => !p.startsWith('cloud/'))).toEqual([]);
+  });
+
+  it('only src/ui imports Ink and React', () => {
+    expect(importers(/^(ink|react)(\/|$)/).filter((p) => !p.startsWith('ui/'))).toEqual([]);
+  });
+
+  it('the planner and the graph do no I/O', () => {
+    const impure = importers(/^node:(fs|http|https|net|child_process)|^@aws-sdk|\/cloud\//);
+    expect(impure.filter((p) => p.startsWith('plan/') || p.startsWith('graph/'))).toEqual([]);
+  });
+
+  it('only src/ui and src/cli write to the terminal (build scripts aside)', () => {
+    const printing = files
+      .filter(({ text }) => /console\.|process\.(stdout|stderr)\.write/.test(text))
+      .map(({ path }) => path)
+      .filter((p) => !p.startsWith('ui/') && !p.startsWith('cli/') && !p.endsWith('-main.ts'));
+    expect(printing).toEqual([]);
+  });
+});
