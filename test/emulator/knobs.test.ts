@@ -28,7 +28,9 @@ describe('rate limit', () => {
   });
 
   it('lets the SDK retry its way through a short burst', async () => {
-    const { client } = await setup({ rateLimit: 10 });
+    // Enough attempts that the burst always drains: with the SDK's default of 3, a request
+    // unlucky in its jittered backoff could still end throttled and flake the test.
+    const { client } = await setup({ rateLimit: 10 }, { maxAttempts: 10 });
     const results = await Promise.all(
       Array.from({ length: 16 }, () => client.send(new ListResourcesCommand({ TypeName: API }))),
     );
