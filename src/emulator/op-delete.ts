@@ -45,7 +45,7 @@ export function deleteResource(
   };
   const event = ctx.runner.start({
     region,
-    operation: 'DELETE' as const,
+    operation: 'DELETE',
     typeName: schema.typeName,
     identifier: resource.identifier,
     fingerprint,

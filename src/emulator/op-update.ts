@@ -57,7 +57,7 @@ export function updateResource(
   };
   const event = ctx.runner.start({
     region,
-    operation: 'UPDATE' as const,
+    operation: 'UPDATE',
     typeName: schema.typeName,
     identifier: resource.identifier,
     fingerprint,

@@ -6,7 +6,7 @@
 import { DeployError } from '../errors/index.js';
 import { displayPath, resourceContext } from '../manifest/index.js';
 import { renderTemplate } from '../template/index.js';
-import { exportsContext } from './context.js';
+import { templateBase } from './context.js';
 import type { Stack, StackResource } from './stack.js';
 
 export function conditionHolds(
@@ -18,7 +18,7 @@ export function conditionHolds(
   if (condition === undefined) return true;
   const file = displayPath(ctx.stack.manifest.file);
   const source = { file, line: resource.def.line, resource: resource.def.name };
-  const base = { ...ctx.stack.context, ...exportsContext(ctx.stack.manifest, known) };
+  const base = templateBase(ctx.stack, known);
   const context = resourceContext(ctx.stack.manifest, resource.def, ctx.stack.env, base);
   const expression = renderTemplate({ ...source, text: condition }, context);
   const verdict = renderTemplate({ ...source, text: `{{ 'yes' if (${expression}) else 'no' }}` }, {}).trim();

@@ -4,7 +4,7 @@
  * its `exports` bare (`{{ api_id }}`, or the alias). A resource not created yet contributes
  * unknown values ("known after apply").
  */
-import type { Manifest } from '../manifest/index.js';
+import type { Stack } from './stack.js';
 import { snakeCase, type TypeSchema } from '../schema/index.js';
 import { unknownResource, unknownValue } from '../template/index.js';
 
@@ -16,16 +16,17 @@ export function snakeColumns(properties: Record<string, unknown>): Record<string
 }
 
 /**
- * The exports context: for each resource in manifest order, its known properties, or unknown
+ * What every template of a resource starts from: the stack context (stack_name, stack_env,
+ * globals, vars) and, for each resource in manifest order, its known properties, or unknown
  * placeholders when `states` has no entry for it. Later resources win a clash of bare names,
  * as in stackql-deploy.
  */
-export function exportsContext(
-  manifest: Manifest,
+export function templateBase(
+  stack: Stack,
   states: ReadonlyMap<string, Record<string, unknown>>,
 ): Record<string, unknown> {
-  const context: Record<string, unknown> = {};
-  for (const resource of manifest.resources) {
+  const context: Record<string, unknown> = { ...stack.context };
+  for (const resource of stack.manifest.resources) {
     const properties = states.get(resource.name);
     if (properties) {
       const columns = snakeColumns(properties);

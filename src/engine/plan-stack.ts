@@ -9,7 +9,7 @@ import { buildGraph, topologicalOrder } from '../graph/index.js';
 import { buildPlan, diffResource, type Plan, type ResourceChange } from '../plan/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger, LedgerEntry } from '../state/index.js';
-import { exportsContext } from './context.js';
+import { templateBase } from './context.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
 import { assertSupportedType, readQuery } from './query-resource.js';
 import { renderTyped, type RenderedResource } from './render.js';
@@ -63,7 +63,7 @@ export function renderForPlan(
   resource: StackResource,
   known: ReadonlyMap<string, Record<string, unknown>>,
 ): { rendered: RenderedResource; schema: TypeSchema } {
-  const base = { ...ctx.stack.context, ...exportsContext(ctx.stack.manifest, known) };
+  const base = templateBase(ctx.stack, known);
   const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, base });
   if (rendered.problems.length > 0) throw aggregate(rendered.problems);
   if (!schema) {
@@ -93,7 +93,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
     assertSupportedType(stack, resource);
     const name = resource.def.name;
     if (resource.def.type === 'query') {
-      const base = { ...stack.context, ...exportsContext(stack.manifest, known) };
+      const base = templateBase(stack, known);
       const { rendered } = renderTyped({ stack, resource, registry: ctx.registry, base });
       if (rendered.problems.length > 0) throw aggregate(rendered.problems);
       const row = await readQuery(ctx.cloud, ctx.registry, resource, rendered, mode === 'apply');

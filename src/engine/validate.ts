@@ -7,7 +7,7 @@ import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
 import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
-import { exportsContext } from './context.js';
+import { templateBase } from './context.js';
 import { assertSupportedType } from './query-resource.js';
 import { renderTyped, type RenderedResource } from './render.js';
 import type { Stack, StackResource } from './stack.js';
@@ -25,7 +25,7 @@ export function validateStack(
   resources: ValidatedResource[];
   problems: DeployError[];
 } {
-  const base = { ...stack.context, ...exportsContext(stack.manifest, new Map()) };
+  const base = templateBase(stack, new Map());
   const problems: DeployError[] = [...stack.problems];
   const resources: ValidatedResource[] = [];
   const manifestFile = displayPath(stack.manifest.file);
