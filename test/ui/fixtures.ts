@@ -119,3 +119,12 @@ export function finished(
   if (identifier !== undefined) event.identifier = identifier;
   return event;
 }
+
+/** A whole, successful `deploy plan` run of samplePlan, as the engine emits it. */
+export function planRun(): EngineEvent[] {
+  return [
+    { type: 'run_started', time: at(0), command: 'plan', stack: 'websocket-api', env: 'dev' },
+    { type: 'plan_ready', time: at(0), plan: samplePlan },
+    { type: 'run_finished', time: at(1), command: 'plan', outcome: 'success', durationMs: 1, summary: emptySummary },
+  ];
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/events.js';
 import { createInkReporter } from '../../src/ui/ink-reporter.js';
 import { createReporter } from '../../src/ui/index.js';
-import { at, emptySummary, finished, samplePlan, started, T0 } from './fixtures.js';
+import { at, emptySummary, finished, planRun, samplePlan, started, T0 } from './fixtures.js';
 
 const API = 'AWS::ApiGatewayV2::Api';
 
@@ -80,16 +80,7 @@ describe('Ink reporter end to end', () => {
   it('renders a plan command and closes twice without harm', async () => {
     const { out, text } = terminal();
     const reporter = createReporter('ink', { stdout: out, color: false, showDiff: false });
-    reporter.emit({ type: 'run_started', time: at(0), command: 'plan', stack: 'websocket-api', env: 'dev' });
-    reporter.emit({ type: 'plan_ready', time: at(0), plan: samplePlan });
-    reporter.emit({
-      type: 'run_finished',
-      time: at(1),
-      command: 'plan',
-      outcome: 'success',
-      durationMs: 1,
-      summary: emptySummary,
-    });
+    for (const event of planRun()) reporter.emit(event);
     await reporter.close();
     await reporter.close();
     expect(text().split('Plan: 3 to create').length).toBe(2);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../src/engine/events.js';
 import { createReporter } from '../../src/ui/index.js';
 import type { Reporter } from '../../src/ui/index.js';
-import { at, emptySummary, finished, samplePlan, started, T0 } from './fixtures.js';
+import { at, emptySummary, finished, planRun, samplePlan, started, T0 } from './fixtures.js';
 
 const API = 'AWS::ApiGatewayV2::Api';
 const INTEGRATION = 'AWS::ApiGatewayV2::Integration';
@@ -184,16 +184,7 @@ describe('lines reporter', () => {
   it('adds nothing after a successful plan, and names the error when a run was refused before any change', () => {
     const { out, text } = capture();
     const reporter = createReporter('lines', { stdout: out, color: false, showDiff: false });
-    reporter.emit({ type: 'run_started', time: at(0), command: 'plan', stack: 's', env: 'dev' });
-    reporter.emit({ type: 'plan_ready', time: at(0), plan: samplePlan });
-    reporter.emit({
-      type: 'run_finished',
-      time: at(1),
-      command: 'plan',
-      outcome: 'success',
-      durationMs: 1,
-      summary: emptySummary,
-    });
+    for (const event of planRun()) reporter.emit(event);
     expect(text().endsWith('Plan: 3 to create, 1 to update, 1 to replace, 0 to delete.\n')).toBe(true);
 
     // The CLI prints a thrown error (and its hint) on stderr; stdout only says how the run ended.
