@@ -4,7 +4,7 @@
  * src/ui and src/cli writes to the terminal.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '..', 'src');
@@ -45,5 +45,44 @@ describe('module boundaries', () => {
       .map(({ path }) => path)
       .filter((p) => !p.startsWith('ui/') && !p.startsWith('cli/') && !p.endsWith('-main.ts'));
     expect(printing).toEqual([]);
+  });
+});
+
+/** Relative imports of one file, as paths relative to src/ (type-only imports count too). */
+function localImports(path: string, text: string): string[] {
+  return [...text.matchAll(/from '(\.{1,2}\/[^']+)'|import\('(\.{1,2}\/[^']+)'\)/g)]
+    .map((m) => relative(SRC, resolve(SRC, dirname(path), (m[1] ?? m[2] ?? '').replace(/\.js$/, ''))))
+    .map((target) => files.find((f) => f.path.replace(/\.tsx?$/, '') === target)?.path)
+    .filter((target): target is string => target !== undefined);
+}
+
+/** Every import cycle among the source files, each as the list of files around it. */
+function importCycles(): string[][] {
+  const edges = new Map(files.map(({ path, text }) => [path, localImports(path, text)]));
+  const cycles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push(stack.slice(stack.indexOf(next)));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of edges.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
+describe('a house easy to live in', () => {
+  it('no two files import each other, directly or around a circle', () => {
+    expect(importCycles()).toEqual([]);
+  });
+
+  it('no source file is longer than 300 lines', () => {
+    const long = files.filter(({ text }) => text.split('\n').length > 300).map(({ path }) => path);
+    expect(long).toEqual([]);
   });
 });

@@ -4,10 +4,9 @@
  * an exit code.
  */
 import { DeployError, DeployErrors } from '../errors/index.js';
-import type { EngineDeps, RunResult } from '../engine/engine.js';
-import { eventTime } from '../engine/events.js';
-import { loadStack, type Stack } from '../engine/stack.js';
-import { validateStack } from '../engine/validate.js';
+import type { EngineDeps, RunResult } from '../engine/index.js';
+import { eventTime } from '../events/events.js';
+import { loadStack, validateStack, type Stack } from '../stack/index.js';
 import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';

@@ -1,4 +1,4 @@
-import type { StackInput } from '../engine/stack.js';
+import type { StackInput } from '../stack/index.js';
 import type { CliIO } from './io.js';
 import { stackArgs, type CliOptions } from './options.js';
 

@@ -2,13 +2,14 @@
  * What every operation handler works with, and the lookups they share: the type's schema,
  * identifiers, and the read view of a resource.
  */
-import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
+import type { TypeSchema } from '../schema/index.js';
 import { CloudControlError, resourceNotFound } from './cloud-error.js';
 import type { FaultInjector } from './faults.js';
 import type { Integrity } from './integrity.js';
 import { isObject, jsonEqual } from './json.js';
 import type { StoredResource } from './records.js';
 import type { RequestRunner } from './request-runner.js';
+import type { SchemaCache } from './schema-cache.js';
 import type { CloudState } from './state.js';
 import type { Model } from './types.js';
 
@@ -19,17 +20,6 @@ export interface CloudContext {
   runner: RequestRunner;
   faults: FaultInjector;
   integrity: Integrity;
-}
-
-export class SchemaCache {
-  private readonly cache = new Map<string, TypeSchema | undefined>();
-
-  constructor(private readonly registry: SchemaRegistry) {}
-
-  find(typeName: string): TypeSchema | undefined {
-    if (!this.cache.has(typeName)) this.cache.set(typeName, this.registry.find(typeName));
-    return this.cache.get(typeName);
-  }
 }
 
 /** The type's schema; type names are exact, as in AWS (no StackQL names, no case folding). */

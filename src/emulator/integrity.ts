@@ -4,7 +4,7 @@
  * being strict here is on purpose, it surfaces ordering bugs in the engine.
  */
 import type { TypeSchema } from '../schema/index.js';
-import type { SchemaCache } from './context.js';
+import type { SchemaCache } from './schema-cache.js';
 import type { StoredResource } from './records.js';
 import type { CloudState } from './state.js';
 import type { Model } from './types.js';

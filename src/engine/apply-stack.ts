@@ -6,16 +6,15 @@
 import { createHash } from 'node:crypto';
 import type { ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import { eventTime, type EngineEvent, type ErrorInfo, type EventSink, type RunSummary } from './events.js';
-import { errorInfo } from './error-info.js';
+import { errorInfo, eventTime, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
 import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
 import { ledgerEntry } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
-import { snakeColumns } from './context.js';
+import { snakeColumns } from '../stack/index.js';
 import { operationNodes, parseNodeId } from './operations.js';
-import { renderForPlan, type PlanContext, type PlannedResource, type StackPlan } from './plan-stack.js';
+import { renderForPlan, type ApplyContext, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 
 export type FailureMode = 'stop' | 'continue' | 'rollback';
 
@@ -25,10 +24,6 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** Seed of the idempotency tokens: the same plan retried sends the same tokens. */
   tokenSeed: string;
-}
-
-export interface ApplyContext extends PlanContext {
-  sink: EventSink;
 }
 
 export interface ApplyOutcome {

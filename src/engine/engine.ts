@@ -7,11 +7,11 @@ import type { Plan } from '../plan/index.js';
 import type { SchemaRegistry } from '../schema/index.js';
 import { acquireLock, Ledger } from '../state/index.js';
 import { applyStack, type ApplyOutcome, type FailureMode } from './apply-stack.js';
-import { errorInfo } from './error-info.js';
-import { eventTime, type Command, type EventSink, type RunSummary } from './events.js';
-import { planStack, type StackPlan } from './plan-stack.js';
+import { errorInfo, eventTime, type Command, type EventSink, type RunSummary } from '../events/index.js';
+import type { StackPlan } from './plan-context.js';
+import { planStack } from './plan-stack.js';
 import { assertStillValid, type SavedPlan } from './saved-plan.js';
-import type { Stack } from './stack.js';
+import type { Stack } from '../stack/index.js';
 import { createHash, randomUUID } from 'node:crypto';
 
 export interface EngineDeps {

@@ -10,7 +10,7 @@
  *   depended on it, so they stop using it first.
  */
 import type { GraphNode } from '../graph/index.js';
-import type { PlannedResource } from './plan-stack.js';
+import type { PlannedResource } from './plan-context.js';
 
 export type Phase = 'apply' | 'delete';
 

@@ -6,10 +6,9 @@
  */
 import { DeployError } from '../errors/index.js';
 import { diffResource } from '../plan/index.js';
-import { conditionHolds } from './condition.js';
+import { conditionHolds, withResource, type StackResource } from '../stack/index.js';
 import { locate } from './identity.js';
-import { renderForPlan, type PlanContext, type PlannedResource } from './plan-stack.js';
-import { withResource, type StackResource } from './stack.js';
+import { renderForPlan, type PlanContext, type PlannedResource } from './plan-context.js';
 
 /** What planning the resources before this one has learnt. */
 export interface PlanSoFar {

@@ -5,23 +5,9 @@
  */
 import type { CloudControlPort } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import { displayPath } from '../manifest/index.js';
 import type { SchemaRegistry } from '../schema/index.js';
 import { locate } from './identity.js';
-import type { RenderedResource } from './render.js';
-import type { Stack, StackResource } from './stack.js';
-
-/** Refuses the resource types the engine cannot run, naming where they are declared. */
-export function assertSupportedType(stack: Stack, resource: StackResource): void {
-  const type = resource.def.type;
-  if (type === 'resource' || type === 'query') return;
-  throw new DeployError('UnsupportedResourceType', `resource type '${type}' is not supported by deploy yet`, {
-    file: displayPath(stack.manifest.file),
-    line: resource.def.line,
-    resource: resource.def.name,
-    hint: 'use `type: resource` (create/update/delete through Cloud Control) or `type: query` (a read whose columns are exported)',
-  });
-}
+import type { RenderedResource, StackResource } from '../stack/index.js';
 
 /**
  * The row a query resource selects, as properties. Finding nothing is an error when `required`

@@ -5,10 +5,8 @@
  */
 import { diffResource, type ChangeAction } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import type { ApplyContext } from './apply-stack.js';
-import { errorInfo } from './error-info.js';
-import { eventTime } from './events.js';
-import type { PlannedResource } from './plan-stack.js';
+import { errorInfo, eventTime } from '../events/index.js';
+import type { ApplyContext, PlannedResource } from './plan-context.js';
 
 /** What this run changed, for rollback. */
 export type Applied =

@@ -7,7 +7,7 @@
  * "parks": it commits the plan to the terminal, unmounts Ink and mounts a fresh one at the next
  * event. If Ink has not finished loading by then, it prints the pending entries itself.
  */
-import type { EngineEvent } from '../engine/events.js';
+import type { EngineEvent } from '../events/index.js';
 import type { Mounted } from './ink/mount.js';
 import { logItemText } from './ink/log-text.js';
 import { applyEvent, hasStarted, initialProgress, type ProgressState } from './ink/progress.js';

@@ -1,9 +1,9 @@
 /**
  * `--json`: the event stream as NDJSON, for CI tooling and agents (planner-ux §7.6). The first
  * line names the schema and its version so a consumer can refuse a stream it does not know;
- * every other line is an EngineEvent exactly as the engine emitted it (src/ui/EVENTS.md).
+ * every other line is an EngineEvent exactly as the engine emitted it (src/events/EVENTS.md).
  */
-import { EVENT_SCHEMA_VERSION, type EngineEvent } from '../engine/events.js';
+import { EVENT_SCHEMA_VERSION, type EngineEvent } from '../events/index.js';
 import { flushOutput } from './output.js';
 import type { Reporter, ReporterOptions } from './types.js';
 

@@ -3,7 +3,7 @@
  * rewritten, no escape codes, and a heartbeat while an operation runs so a CI system does not
  * kill a job it thinks has stalled, without Pulumi's walls of dots.
  */
-import type { Command, EngineEvent } from '../engine/events.js';
+import type { Command, EngineEvent } from '../events/index.js';
 import type { ChangeAction, Plan } from '../plan/types.js';
 import { formatPlan } from './format-plan.js';
 import { flushOutput } from './output.js';

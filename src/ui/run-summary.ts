@@ -4,7 +4,7 @@
  * passes the failures it saw so the last lines name them even after a long log.
  */
 import type { ChangeAction } from '../plan/types.js';
-import type { EngineEvent, ErrorInfo, RunSummary } from '../engine/events.js';
+import type { EngineEvent, ErrorInfo, RunSummary } from '../events/index.js';
 import { actionWords, plain } from './words.js';
 
 export type RunFinished = Extract<EngineEvent, { type: 'run_finished' }>;

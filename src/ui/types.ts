@@ -1,5 +1,5 @@
 /** The shapes shared by every reporter and by the CLI that picks one. */
-import type { EventSink } from '../engine/events.js';
+import type { EventSink } from '../events/index.js';
 
 export type ReporterKind = 'ink' | 'lines' | 'json';
 

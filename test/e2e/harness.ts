@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/cli/main.js';
-import type { EngineEvent } from '../../src/engine/events.js';
+import type { EngineEvent } from '../../src/events/events.js';
 
 export const EXAMPLE = resolve(import.meta.dirname, '../../examples/websocket-api');
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { operationNodes } from '../../src/engine/operations.js';
-import type { PlannedResource } from '../../src/engine/plan-stack.js';
+import type { PlannedResource } from '../../src/engine/plan-context.js';
 import type { ChangeAction } from '../../src/plan/types.js';
 import { schemaRegistry } from '../../src/schema/index.js';
 

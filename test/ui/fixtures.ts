@@ -1,5 +1,5 @@
 /** A small websocket-API stack's plan and the events of applying it, shared by the UI tests. */
-import type { EngineEvent, RunSummary } from '../../src/engine/events.js';
+import type { EngineEvent, RunSummary } from '../../src/events/events.js';
 import type { ChangeAction, Plan, ResourceChange } from '../../src/plan/types.js';
 
 export const T0 = Date.parse('2025-01-01T12:00:00.000Z');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import type { EngineEvent } from '../../src/engine/events.js';
+import type { EngineEvent } from '../../src/events/events.js';
 import { App } from '../../src/ui/ink/App.js';
 import { applyEvent, initialProgress, type ProgressState } from '../../src/ui/ink/progress.js';
 import { createStore } from '../../src/ui/ink/store.js';

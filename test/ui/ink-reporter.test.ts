@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../src/engine/events.js';
+import type { EngineEvent } from '../../src/events/events.js';
 import { createInkReporter } from '../../src/ui/ink-reporter.js';
 import { createReporter } from '../../src/ui/index.js';
 import { at, emptySummary, finished, planRun, samplePlan, started, T0 } from './fixtures.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_SCHEMA_VERSION, type EngineEvent } from '../../src/engine/events.js';
+import { EVENT_SCHEMA_VERSION, type EngineEvent } from '../../src/events/events.js';
 import { createReporter, EVENT_LINE_SCHEMA, validateEventLine } from '../../src/ui/index.js';
 import { at, emptySummary, finished, samplePlan, started } from './fixtures.js';
 
@@ -161,7 +161,7 @@ describe('validateEventLine', () => {
 
 describe('EVENTS.md', () => {
   it('shows only example lines that validate', () => {
-    const doc = readFileSync(new URL('../../src/ui/EVENTS.md', import.meta.url), 'utf8');
+    const doc = readFileSync(new URL('../../src/events/EVENTS.md', import.meta.url), 'utf8');
     // Lines elided with "…" are abbreviations, not examples to check.
     const examples = doc.split('\n').filter((l) => l.startsWith('{"type"') && !l.includes('…'));
     expect(examples.length).toBeGreaterThan(5);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineEvent } from '../../src/engine/events.js';
-import { createReporter } from '../../src/ui/index.js';
-import type { Reporter } from '../../src/ui/index.js';
+import type { EngineEvent } from '../../src/events/events.js';
+import { createReporter, type Reporter } from '../../src/ui/index.js';
 import { at, emptySummary, finished, planRun, samplePlan, started, T0 } from './fixtures.js';
 
 const API = 'AWS::ApiGatewayV2::Api';

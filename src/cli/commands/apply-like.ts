@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { apply, teardown, type RunResult } from '../../engine/engine.js';
-import { loadPlan } from '../../engine/saved-plan.js';
+import { apply, loadPlan, teardown, type RunResult } from '../../engine/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { CliOptions } from '../options.js';
 import { requireConfirmation, runStackCommand } from '../run-stack-command.js';

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { plan } from '../../engine/engine.js';
-import { savePlan } from '../../engine/saved-plan.js';
+import { plan, savePlan } from '../../engine/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { CliOptions } from '../options.js';
 import { runStackCommand } from '../run-stack-command.js';

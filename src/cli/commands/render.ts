@@ -1,6 +1,5 @@
 import { DeployError, DeployErrors } from '../../errors/index.js';
-import { loadStack } from '../../engine/stack.js';
-import { validateStack } from '../../engine/validate.js';
+import { loadStack, validateStack } from '../../stack/index.js';
 import { closest, schemaRegistry } from '../../schema/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { CliOptions } from '../options.js';

@@ -3,7 +3,7 @@
  * change returns a new object) because `useSyncExternalStore` re-renders on identity, and so
  * tests can check the state without rendering anything.
  */
-import type { Command, EngineEvent, ErrorInfo } from '../../engine/events.js';
+import type { Command, EngineEvent, ErrorInfo } from '../../events/index.js';
 import type { ChangeAction, Plan, ResourceChange } from '../../plan/types.js';
 import { summaryLines, type SeenFailure } from '../run-summary.js';
 import { estimateRemainingMs, type DurationStats, type RemainingOp } from './estimate.js';

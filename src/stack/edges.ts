@@ -5,7 +5,7 @@
  */
 import type { Manifest } from '../manifest/index.js';
 import { referencedVariables } from '../template/index.js';
-import type { StackResource } from './stack.js';
+import type { StackResource } from './types.js';
 
 /** Every string inside a prop value, where template references may hide. */
 function strings(value: unknown, out: string[] = []): string[] {

@@ -3,8 +3,8 @@
  * and `teardown --json` run every line through it, so the schema, the docs and the engine's
  * actual output cannot drift apart unnoticed.
  */
-import schemaFile from './events.schema.json' with { type: 'json' };
-import { checkSchema, type JsonSchema } from './json-schema-check.js';
+import schemaFile from '../events/events.schema.json' with { type: 'json' };
+import { checkSchema, type JsonSchema } from '../events/json-schema-check.js';
 
 export const EVENT_LINE_SCHEMA: JsonSchema = schemaFile as JsonSchema;
 

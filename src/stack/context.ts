@@ -4,7 +4,7 @@
  * its `exports` bare (`{{ api_id }}`, or the alias). A resource not created yet contributes
  * unknown values ("known after apply").
  */
-import type { Stack } from './stack.js';
+import type { Stack } from './types.js';
 import { snakeCase, type TypeSchema } from '../schema/index.js';
 import { unknownResource, unknownValue } from '../template/index.js';
 

@@ -16,7 +16,8 @@ import {
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import { renderTemplate } from '../template/index.js';
 import { ownColumns } from './context.js';
-import { withResource, type Stack, type StackResource } from './stack.js';
+import { withResource } from './stack.js';
+import type { Stack, StackResource } from './types.js';
 
 export interface RenderedStatement {
   anchor: AnchorName;

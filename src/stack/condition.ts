@@ -7,7 +7,7 @@ import { DeployError } from '../errors/index.js';
 import { displayPath, resourceContext } from '../manifest/index.js';
 import { renderTemplate } from '../template/index.js';
 import { templateBase } from './context.js';
-import type { Stack, StackResource } from './stack.js';
+import type { Stack, StackResource } from './types.js';
 
 export function conditionHolds(
   ctx: { stack: Stack },

@@ -8,9 +8,9 @@ import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
 import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { templateBase } from './context.js';
-import { assertSupportedType } from './query-resource.js';
+import { assertSupportedType } from './supported-type.js';
 import { renderTyped, type RenderedResource } from './render.js';
-import type { Stack, StackResource } from './stack.js';
+import type { Stack, StackResource } from './types.js';
 
 export interface ValidatedResource {
   resource: StackResource;

@@ -1,6 +1,6 @@
 /** How an error travels in events: plain data, with the user's hint and location kept. */
 import { DeployError } from '../errors/index.js';
-import type { ErrorInfo } from './events.js';
+import type { ErrorInfo } from '../events/events.js';
 
 export function errorInfo(error: unknown): ErrorInfo {
   if (DeployError.is(error)) {

@@ -1,0 +1,8 @@
+/** Loading a stack for one environment, rendering its queries and validating them. No cloud. */
+export { loadStack, templateVars, withResource } from './stack.js';
+export type { Stack, StackInput, StackResource } from './types.js';
+export { validateStack, type ValidatedResource } from './validate.js';
+export { renderResource, renderTyped, schemaOf, type RenderedResource, type RenderedStatement } from './render.js';
+export { templateBase, snakeColumns, ownColumns } from './context.js';
+export { conditionHolds } from './condition.js';
+export { assertSupportedType } from './supported-type.js';

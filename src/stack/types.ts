@@ -1,0 +1,36 @@
+/** A stack loaded for one environment, and what loading it needs. */
+import type { DeployError } from '../errors/index.js';
+import type { Manifest, ResourceDef } from '../manifest/index.js';
+import type { AnchorBlock, AnchorName } from '../query/index.js';
+
+export interface StackResource {
+  def: ResourceDef;
+  /** The query file relative to the working directory, for messages. */
+  file: string;
+  blocks: Partial<Record<AnchorName, AnchorBlock>>;
+  /** Resources this one depends on: template references to their exports, and `depends_on`. */
+  dependsOn: string[];
+}
+
+export interface Stack {
+  dir: string;
+  name: string;
+  env: string;
+  manifest: Manifest;
+  /** stack_name, stack_env, globals, vars. */
+  context: Record<string, unknown>;
+  resources: StackResource[];
+  /** Problems in query files (missing, bad anchors): validate reports them, plan refuses. */
+  problems: DeployError[];
+}
+
+export interface StackInput {
+  stackDir: string;
+  env: string;
+  /** Process environment: bare names and `vars.*` in templates. */
+  processEnv: Record<string, string | undefined>;
+  envFile?: string;
+  /** `-e KEY=VALUE` items. */
+  assignments: string[];
+  cwd: string;
+}
