@@ -27,5 +27,7 @@ for (let i = 0; i < rounds; i++) {
 }
 for (const [what, list] of Object.entries(times)) {
   list.sort((a, b) => a - b);
-  console.log(`examples/websocket-api ${what.padEnd(18)} median ${list[Math.floor(list.length / 2)].toFixed(0)} ms  (9 resources, ${rounds} rounds)`);
+  console.log(
+    `examples/websocket-api ${what.padEnd(18)} median ${list[Math.floor(list.length / 2)].toFixed(0)} ms  (9 resources, ${rounds} rounds)`,
+  );
 }

@@ -14,7 +14,13 @@ import { ledgerEntry } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
 import { snakeColumns } from '../stack/index.js';
 import { operationNodes, parseNodeId } from './operations.js';
-import { renderForPlan, type ApplyContext, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
+import {
+  renderForPlan,
+  type ApplyContext,
+  type PlanContext,
+  type PlannedResource,
+  type StackPlan,
+} from './plan-context.js';
 
 export type FailureMode = 'stop' | 'continue' | 'rollback';
 

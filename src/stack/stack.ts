@@ -6,17 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DeployError } from '../errors/index.js';
-import {
-  displayPath,
-  loadManifest,
-  parseEnvFile,
-  parseVarAssignments,
-  stackContext,
-} from '../manifest/index.js';
+import { displayPath, loadManifest, parseEnvFile, parseVarAssignments, stackContext } from '../manifest/index.js';
 import { splitAnchors, type AnchorBlock, type AnchorName } from '../query/index.js';
 import type { Stack, StackInput, StackResource } from './types.js';
 import { dependencyEdges } from './edges.js';
-
 
 /** The variables templates see: process environment < --env-file < -e. */
 export function templateVars(input: StackInput): Record<string, string> {
