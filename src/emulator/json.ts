@@ -1,8 +1,8 @@
 /** Small JSON-value helpers shared by patching, filtering and validation. */
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../common/index.js';
+
+export { isObject };
 
 /** Structural equality of JSON values (key order ignored, as JSON objects are unordered). */
 export function jsonEqual(a: unknown, b: unknown): boolean {

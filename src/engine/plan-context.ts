@@ -65,7 +65,7 @@ export function renderForPlan(
 ): { rendered: RenderedResource; schema: TypeSchema } {
   const base = templateBase(ctx.stack, known);
   const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, base });
-  if (rendered.problems.length > 0) throw aggregate(rendered.problems);
+  DeployErrors.throwIfAny(rendered.problems);
   if (!schema) {
     throw new DeployError('MissingCreate', `resource '${resource.def.name}' has no create statement to plan from`, {
       file: resource.file,
@@ -74,8 +74,4 @@ export function renderForPlan(
     });
   }
   return { rendered, schema };
-}
-
-export function aggregate(problems: DeployError[]): DeployError {
-  return problems.length === 1 ? (problems[0] as DeployError) : new DeployErrors(problems);
 }

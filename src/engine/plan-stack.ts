@@ -3,16 +3,17 @@
  * rendered with the real exports of the resources it uses when they exist, and with unknown
  * values ("known after apply") when they are yet to be created or replaced.
  */
+import { DeployErrors } from '../errors/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
 import { assertSupportedType, renderTyped, templateBase } from '../stack/index.js';
-import { aggregate, orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
+import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
 import { readQuery } from './query-resource.js';
 
 export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): Promise<StackPlan> {
   const { stack, ledger } = ctx;
-  if (stack.problems.length > 0) throw aggregate(stack.problems);
+  DeployErrors.throwIfAny(stack.problems);
   const known = new Map<string, Record<string, unknown>>();
   const resources = new Map<string, PlannedResource>();
   const changes: ResourceChange[] = [];
@@ -25,7 +26,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
     if (resource.def.type === 'query') {
       const base = templateBase(stack, known);
       const { rendered } = renderTyped({ stack, resource, registry: ctx.registry, base });
-      if (rendered.problems.length > 0) throw aggregate(rendered.problems);
+      DeployErrors.throwIfAny(rendered.problems);
       const row = await readQuery(ctx.cloud, ctx.registry, resource, rendered, mode === 'apply');
       if (row) known.set(name, row);
       continue;

@@ -4,9 +4,9 @@
  * the resources, if anything changed since: the cloud, the ledger, or the stack itself.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { DeployError } from '../errors/index.js';
-import { stableJson, type Plan, type ResourceChange } from '../plan/index.js';
+import { canonicalJson, hashOf } from '../common/index.js';
+import type { Plan, ResourceChange } from '../plan/index.js';
 
 export interface SavedPlan {
   format: 'deploy.plan';
@@ -20,7 +20,7 @@ export function savePlan(path: string, plan: Plan): SavedPlan {
   const saved: SavedPlan = {
     format: 'deploy.plan',
     version: 1,
-    seed: createHash('sha256').update(stableJson(plan)).digest('hex'),
+    seed: hashOf(plan),
     plan,
   };
   writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
@@ -48,7 +48,7 @@ export function loadPlan(path: string): SavedPlan {
 
 /** What a change must keep for the saved plan to still hold. */
 function essence(change: ResourceChange): string {
-  return stableJson({
+  return canonicalJson({
     action: change.action,
     fingerprint: change.fingerprint ?? null,
     changes: change.changes,

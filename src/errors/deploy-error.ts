@@ -59,4 +59,10 @@ export class DeployErrors extends DeployError {
     super('MultipleErrors', `${errors.length} problem${errors.length === 1 ? '' : 's'} found`);
     this.errors = errors;
   }
+
+  /** Nothing when there are no problems; the problem itself when there is one; else all of them. */
+  static throwIfAny(problems: readonly DeployError[]): void {
+    if (problems.length === 1) throw problems[0] as DeployError;
+    if (problems.length > 1) throw new DeployErrors([...problems]);
+  }
 }

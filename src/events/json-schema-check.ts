@@ -4,6 +4,7 @@
  * output need no validator dependency. A keyword it does not know is an error, not a silent
  * pass: a schema edit that relies on one must extend this file too.
  */
+import { isObject } from '../common/index.js';
 
 export interface JsonSchema {
   $ref?: string;
@@ -156,10 +157,6 @@ function hasType(value: unknown, type: string): boolean {
     default:
       throw new Error(`unsupported JSON Schema type "${type}"`);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

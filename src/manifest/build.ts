@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { DeployErrors } from '../errors/index.js';
-import { didYouMean } from '../template/index.js';
+import { didYouMean } from '../common/index.js';
 import { buildExports, buildGlobals } from './build-parts.js';
 import { buildResource } from './build-resource.js';
 import { Checker, isMapping } from './checker.js';

@@ -3,16 +3,13 @@
  * disagree on representation (`"30000"` vs `30000`, a policy as a JSON string vs an object), and
  * treating those as differences is the classic source of perpetual diffs.
  */
+export { isObject as isPlainObject } from '../common/index.js';
 
 export type Plain = Record<string, unknown>;
 
 /** null and undefined both mean "not set": a rendered `null` is how a template unsets a value. */
 export function isAbsent(value: unknown): value is null | undefined {
   return value === null || value === undefined;
-}
-
-export function isPlainObject(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isContainer(value: unknown): value is Plain | unknown[] {

@@ -4,6 +4,6 @@
  */
 export { diffResource, type DiffInput } from './diff.js';
 export { valuesEqual, matchesActual } from './equal.js';
-export { fingerprint, stableJson } from './fingerprint.js';
+export { fingerprint } from './fingerprint.js';
 export { summarize, buildPlan } from './summary.js';
 export type { ChangeAction, PatchOperation, Plan, PlanSummary, PropertyChange, ResourceChange } from './types.js';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DeployError } from '../errors/index.js';
 import { buildRegistry, type RegistryIndex } from './build-registry.js';
 import { normaliseStackqlName, snakeCase } from './names.js';
-import { closest } from './suggest.js';
+import { closest } from '../common/index.js';
 import type { TypeSchema } from './types.js';
 
 /** Where the distilled registry lives: `<package>/dist/schema-data` (written by the build). */

@@ -6,7 +6,8 @@
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
-import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { closest } from '../common/index.js';
 import { templateBase } from './context.js';
 import { assertSupportedType } from './supported-type.js';
 import { renderTyped, type RenderedResource } from './render.js';

@@ -4,7 +4,6 @@
  */
 export { Ledger, ledgerEntry } from './ledger.js';
 export type { LedgerData, LedgerEntry } from './ledger-format.js';
-export { canonicalJson, hashOf } from './canonical.js';
 export { acquireLock, forceUnlock } from './lock.js';
 export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';

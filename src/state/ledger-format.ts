@@ -3,6 +3,7 @@
  * not match is reported, never silently reset: an empty ledger would make the engine forget
  * resources it created and try to create them again.
  */
+import { isObject as isRecord } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
 
 export const LEDGER_VERSION = 1;
@@ -89,8 +90,4 @@ function corrupt(path: string, what: string, cause?: unknown): DeployError {
       'Restore it from version control or a backup. It is not reset automatically, because an empty ' +
       'state would make deploy forget the resources it created. Delete it only if those resources are gone.',
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

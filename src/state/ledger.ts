@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { hashOf } from './canonical.js';
+import { hashOf } from '../common/index.js';
 import { entryProblem, LEDGER_VERSION, parseLedger } from './ledger-format.js';
 import type { LedgerData, LedgerEntry } from './ledger-format.js';
 import { statePath } from './paths.js';

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { tokensIn, unknownAmong, wholeTokenPath } from './unknown-values.js';
-import { canonicalJson, FilterFailure, readJson, readList, readObject, toText } from './values.js';
+import { FilterFailure, readJson, readList, readObject, toText } from './values.js';
+import { canonicalJson } from '../common/index.js';
 
 function fromJson(value: unknown): unknown {
   // Structured props are kept as structures here, so from_json on them is a no-op; on an

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, test } from 'vitest';
 import { DeployError } from '../../src/errors/index.js';
-import { hashOf, Ledger, ledgerEntry } from '../../src/state/index.js';
+import { hashOf } from '../../src/common/index.js';
+import { Ledger, ledgerEntry } from '../../src/state/index.js';
 import type { LedgerEntry } from '../../src/state/index.js';
 
 let stackDir: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, test } from 'vitest';
-import { canonicalJson, hashOf } from '../../src/state/index.js';
+import { canonicalJson, hashOf } from '../../src/common/index.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -1,4 +1,6 @@
-/** Closest-name suggestions for "did you mean" hints. */
+/** "Did you mean" for every misspelt name a user can type: types, keys, variables, commands. */
+
+/** Levenshtein distance. */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -14,18 +16,29 @@ export function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-/** Up to `max` candidates closest to `name`, only those plausibly meant (distance ≤ ~40%). */
+/**
+ * Up to `max` candidates plausibly meant by `name`: case-insensitive, within ~40% of its length,
+ * and about as close as the best one, so a clear winner stands alone.
+ */
 export function closest(name: string, candidates: Iterable<string>, max = 3): string[] {
   const wanted = name.toLowerCase();
   const limit = Math.max(2, Math.ceil(wanted.length * 0.4));
-  const scored = [...candidates]
+  const scored = [...new Set(candidates)]
     .map((c) => ({ c, d: editDistance(wanted, c.toLowerCase()) }))
     .filter(({ d }) => d <= limit)
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
-  // Keep only those about as close as the best: a clear winner stands alone.
   const best = scored[0]?.d ?? 0;
   return scored
     .filter(({ d }) => d <= best + 2)
     .slice(0, max)
     .map(({ c }) => c);
+}
+
+/** ` Did you mean 'x'?` / ` Did you mean 'x' or 'y'?`, or '' when nothing is close. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const close = closest(name, candidates);
+  if (close.length === 0) return '';
+  const quoted = close.map((c) => `'${c}'`);
+  const last = quoted.pop() as string;
+  return ` Did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last}?`;
 }
