@@ -30,6 +30,12 @@ describe('module boundaries', () => {
     expect(importers(/^@aws-sdk\//).filter((p) => !p.startsWith('cloud/'))).toEqual([]);
   });
 
+  it('only src/sql loads the embedded SQLite, and it reaches the cloud only through the port', () => {
+    expect(importers(/^sql\.js(\/|$)/).filter((p) => !p.startsWith('sql/'))).toEqual([]);
+    const sdk = files.filter(({ path, text }) => path.startsWith('sql/') && /cloud-control-client|@aws-sdk/.test(text));
+    expect(sdk.map(({ path }) => path)).toEqual([]);
+  });
+
   it('only src/ui imports Ink and React', () => {
     expect(importers(/^(ink|react)(\/|$)/).filter((p) => !p.startsWith('ui/'))).toEqual([]);
   });

@@ -1,0 +1,129 @@
+/**
+ * Runs the SELECTs of a stack: exists, statecheck, exports, callback and `type: query`. A flat
+ * SELECT is answered directly; anything more (sub-queries, GROUP BY, joins, JSON functions)
+ * by the embedded SQLite over temporary tables fetched through Cloud Control. The cloud is
+ * reached only through the port handed in.
+ */
+import type { CloudControlPort } from '../cloud/index.js';
+import { DeployError } from '../errors/index.js';
+import { tokenize } from '../query/lexer.js';
+import type { SchemaRegistry } from '../schema/index.js';
+import { containsUnknown, unknownPaths } from '../template/index.js';
+import { fetchPlan, fetchStates, planKey, type Fetched } from './fetch.js';
+import { evaluateFlat, flatQuery } from './flat.js';
+import { runOnSqlite, type Bound } from './run-sqlite.js';
+import { findTables } from './scopes.js';
+import { sqliteDatabase } from './sqlite.js';
+import { resolveTable } from './table-name.js';
+import type { QueryOrigin, QueryResult } from './types.js';
+
+export interface SqlEngineOptions {
+  cloud: CloudControlPort;
+  registry: SchemaRegistry;
+  /** GetResource calls in flight per table read (default 10). */
+  parallelism?: number;
+}
+
+/** A query's answer, and what it read: enough to tell which resource made it answer so. */
+export interface Selection extends QueryResult {
+  /** The resources of `typeName` the query read. */
+  candidates(typeName: string): Fetched[];
+  /** The same query answered as if `candidate` were the only resource of its type. */
+  narrowed(typeName: string, candidate: Fetched): Promise<QueryResult>;
+}
+
+function same(a: Fetched, b: Fetched): boolean {
+  return a.region === b.region && a.state.identifier === b.state.identifier;
+}
+
+export class SqlEngine {
+  private readonly parallelism: number;
+
+  constructor(private readonly options: SqlEngineOptions) {
+    this.parallelism = options.parallelism ?? 10;
+  }
+
+  async select(sql: string, at: QueryOrigin): Promise<Selection> {
+    if (containsUnknown(sql)) {
+      throw new DeployError('UnresolvedValue', `the query uses values not known yet: ${unknownPaths(sql).join(', ')}`, {
+        ...at,
+        hint: 'it can run once the resources it names exist',
+      });
+    }
+    const { cloud, registry } = this.options;
+    const flat = flatQuery(sql, at, registry);
+    if (flat) {
+      const fetched = await fetchStates(cloud, fetchPlan(flat.table, flat.constraints, at), this.parallelism);
+      const typeName = flat.table.schema.typeName;
+      return {
+        ...evaluateFlat(flat, fetched).result,
+        candidates: (t) => (t === typeName ? fetched : []),
+        narrowed: async (t, c) =>
+          evaluateFlat(flat, t === typeName ? fetched.filter((f) => same(f, c)) : fetched).result,
+      };
+    }
+    const bound = this.bind(sql, at);
+    const reads = new Map<string, Promise<Fetched[]>>();
+    await Promise.all(
+      bound.map(async (b) => {
+        const plan = fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
+        const key = planKey(plan);
+        if (!reads.has(key)) reads.set(key, fetchStates(cloud, plan, this.parallelism));
+        b.fetched = await (reads.get(key) as Promise<Fetched[]>);
+      }),
+    );
+    const db = await sqliteDatabase();
+    return {
+      ...runOnSqlite(db, sql, bound, at),
+      candidates: (t) => {
+        const all = bound.filter((b) => b.table.schema.typeName === t).flatMap((b) => b.fetched);
+        return all.filter((f, i) => all.findIndex((g) => same(f, g)) === i);
+      },
+      narrowed: async (t, c) =>
+        runOnSqlite(
+          db,
+          sql,
+          bound.map((b) =>
+            b.table.schema.typeName === t ? { ...b, fetched: b.fetched.filter((f) => same(f, c)) } : b,
+          ),
+          at,
+        ),
+    };
+  }
+
+  /**
+   * The columns the query answers with, checked without any cloud call (for `deploy
+   * validate`): its tables, region and list keys, and SQLite's verdict on the statement.
+   */
+  async resultColumns(sql: string, at: QueryOrigin): Promise<string[]> {
+    const flat = flatQuery(sql, at, this.options.registry);
+    if (flat) {
+      fetchPlan(flat.table, flat.constraints, at);
+      return evaluateFlat(flat, []).result.columns;
+    }
+    const known = withoutUnknowns(sql, at);
+    const bound = this.bind(known, at);
+    for (const b of bound) fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
+    return runOnSqlite(await sqliteDatabase(), known, bound, at).columns;
+  }
+
+  private bind(sql: string, at: QueryOrigin): Bound[] {
+    return findTables(sql, at).map((ref) => ({
+      ref,
+      table: resolveTable(ref.parts, this.options.registry, { ...at, line: ref.line }),
+      fetched: [],
+    }));
+  }
+}
+
+/** Values not known yet, where they stand outside quotes, become NULL (inside, they are text). */
+function withoutUnknowns(sql: string, at: QueryOrigin): string {
+  let out = '';
+  let from = 0;
+  for (const token of tokenize(sql, at)) {
+    if (token.kind !== 'unknown') continue;
+    out += `${sql.slice(from, token.start)}NULL`;
+    from = token.end;
+  }
+  return out + sql.slice(from);
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs a SELECT on the embedded SQLite: each StackQL table it reads becomes a temporary table
+ * holding the fetched rows, the statement is rewritten to name those tables (the only change
+ * to its text), run, and the tables dropped again.
+ */
+import type { Database, SqlValue as SqlJsValue } from 'sql.js';
+import { DeployError } from '../errors/index.js';
+import { closest } from '../common/index.js';
+import { columnsOf, rowsOf } from './columns.js';
+import type { Fetched } from './fetch.js';
+import type { TableRef } from './scopes.js';
+import type { QueryOrigin, QueryResult, Row, SqlValue, StackqlTable } from './types.js';
+
+export interface Bound {
+  ref: TableRef;
+  table: StackqlTable;
+  fetched: Fetched[];
+}
+
+let serial = 0;
+
+function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The statement with each StackQL name replaced by its temporary table (aliased as before). */
+function rewrite(sql: string, bound: { ref: TableRef; temp: string }[]): string {
+  let out = '';
+  let at = 0;
+  for (const { ref, temp } of [...bound].sort((a, b) => a.ref.start - b.ref.start)) {
+    const alias = ref.aliased ? '' : ` AS ${quote(ref.parts[ref.parts.length - 1] as string)}`;
+    out += `${sql.slice(at, ref.start)}${quote(temp)}${alias}`;
+    at = ref.end;
+  }
+  return out + sql.slice(at);
+}
+
+export function runOnSqlite(db: Database, sql: string, bound: Bound[], at: QueryOrigin): QueryResult {
+  const id = ++serial;
+  const temps = bound.map((b, i) => ({ ...b, temp: `stackql_${id}_${i}` }));
+  try {
+    for (const { table, fetched, temp } of temps) {
+      const columns = columnsOf(table.schema, table.variant);
+      db.run(`CREATE TEMP TABLE ${quote(temp)} (${columns.map((c) => `${quote(c.name)} ${c.affinity}`).join(', ')})`);
+      const insert = db.prepare(`INSERT INTO ${quote(temp)} VALUES (${columns.map(() => '?').join(', ')})`);
+      try {
+        for (const f of fetched) {
+          for (const row of rowsOf(table.schema, table.variant, f.region, f.state)) insert.run(row as SqlJsValue[]);
+        }
+      } finally {
+        insert.free();
+      }
+    }
+    return execute(db, rewrite(sql, temps), temps, at);
+  } finally {
+    for (const { temp } of temps) db.run(`DROP TABLE IF EXISTS temp.${quote(temp)}`);
+  }
+}
+
+function execute(db: Database, sql: string, temps: (Bound & { temp: string })[], at: QueryOrigin): QueryResult {
+  let statement;
+  try {
+    statement = db.prepare(sql);
+    const columns = statement.getColumnNames();
+    const rows: Row[] = [];
+    while (statement.step()) {
+      const values = statement.get() as SqlValue[];
+      const row: Row = {};
+      columns.forEach((c, i) => (row[c] = values[i] ?? null));
+      rows.push(row);
+    }
+    return { columns, rows };
+  } catch (error) {
+    throw sqlError(error, temps, at);
+  } finally {
+    statement?.free();
+  }
+}
+
+/** SQLite's message, in the user's names, with a hint where one helps. */
+function sqlError(error: unknown, temps: (Bound & { temp: string })[], at: QueryOrigin): DeployError {
+  let message = error instanceof Error ? error.message : String(error);
+  for (const { temp, table } of temps) message = message.split(temp).join(table.name);
+  const missing = message.startsWith('no such column: ') ? message.slice('no such column: '.length) : undefined;
+  let hint = 'the statement is run by SQLite (with StackQL functions such as JSON_EQUAL, AWS_POLICY_EQUAL, split_part)';
+  if (missing !== undefined) {
+    const name = missing.split('.').pop() as string;
+    const columns = [...new Set(temps.flatMap((t) => columnsOf(t.table.schema, t.table.variant).map((c) => c.name)))];
+    const near = closest(name, columns);
+    hint = near.length
+      ? `did you mean ${near.map((n) => `'${n}'`).join(', ')}?`
+      : `columns of ${temps.map((t) => t.table.name).join(', ') || 'the tables read'}: ${columns.join(', ')}`;
+  }
+  return new DeployError('SqlError', `SQLite: ${message}`, { ...at, hint, cause: error });
+}

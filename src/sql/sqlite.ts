@@ -1,0 +1,34 @@
+/**
+ * The embedded SQLite (sql.js: WebAssembly, JSON1 included, nothing to compile on install),
+ * loaded on first use only: a stack whose queries are all flat SELECTs never pays for it.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Database, SqlJsStatic } from 'sql.js';
+import { FUNCTIONS } from './functions.js';
+
+let loading: Promise<Database> | undefined;
+let loadedInMs: number | undefined;
+
+/** The process-wide database (temporary tables only), loaded and set up on first call. */
+export function sqliteDatabase(): Promise<Database> {
+  return (loading ??= open());
+}
+
+/** How long loading took, once it has happened (for benchmarks and --log-level debug). */
+export function sqliteLoadMs(): number | undefined {
+  return loadedInMs;
+}
+
+async function open(): Promise<Database> {
+  const started = performance.now();
+  const require = createRequire(import.meta.url);
+  const script = require.resolve('sql.js/dist/sql-wasm.js');
+  const init = require(script) as (config: { wasmBinary: Uint8Array }) => Promise<SqlJsStatic>;
+  const SQL = await init({ wasmBinary: readFileSync(script.replace(/\.js$/, '.wasm')) });
+  const db = new SQL.Database();
+  for (const [name, fn] of Object.entries(FUNCTIONS)) db.create_function(name, fn);
+  db.exec('SELECT 1'); // the first statement compiles the engine's hot paths: pay it here
+  loadedInMs = performance.now() - started;
+  return db;
+}
