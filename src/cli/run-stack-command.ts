@@ -35,7 +35,7 @@ export async function runStackCommand(
   // Every problem `deploy validate` would find stops plan and apply before any cloud call.
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
   if (options.command !== 'teardown') {
-    const { problems } = validateStack(stack, registry);
+    const { problems } = await validateStack(stack, registry);
     if (problems.length > 0) throw problems.length === 1 ? problems[0] : new DeployErrors(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });

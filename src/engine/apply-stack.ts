@@ -12,8 +12,11 @@ import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
 import { ledgerEntry } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
-import { snakeColumns } from '../stack/index.js';
+import { resourceColumns } from '../stack/index.js';
+import { progressEvent, settle, troubleshoot } from './after-apply.js';
+import { adoptUnchanged, exportedValues } from './ledger-records.js';
 import { operationNodes, parseNodeId } from './operations.js';
+import { laterReads, readLater } from './query-resource.js';
 import {
   renderForPlan,
   type ApplyContext,
@@ -36,15 +39,6 @@ export interface ApplyOutcome {
   summary: RunSummary;
   outcome: 'success' | 'failed' | 'interrupted';
   failed: { resource: string; error: ErrorInfo }[];
-}
-
-/** The exports a ledger entry records: the resource's export names with their values. */
-function exportedValues(planned: PlannedResource, properties: Record<string, unknown>): Record<string, unknown> {
-  const columns = snakeColumns(properties);
-  const out: Record<string, unknown> = {};
-  for (const e of planned.resource?.def.exports ?? [])
-    if (columns[e.column] !== undefined) out[e.alias] = columns[e.column];
-  return out;
 }
 
 export async function applyStack(
@@ -94,7 +88,12 @@ export async function applyStack(
       durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
     });
   };
-  const record = (p: PlannedResource, state: ResourceState, desired: Record<string, unknown>): void => {
+  const record = (
+    p: PlannedResource,
+    state: ResourceState,
+    desired: Record<string, unknown>,
+    columns = resourceColumns(state.properties),
+  ): void => {
     ledger.put(
       ledgerEntry({
         resource: p.name,
@@ -102,23 +101,36 @@ export async function applyStack(
         region: p.region,
         identifier: state.identifier,
         dependsOn: p.dependsOn,
-        exports: exportedValues(p, state.properties),
+        exports: exportedValues(p, columns),
         desired,
       }),
     );
     if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
-    known.set(p.name, state.properties);
+    known.set(p.name, columns);
+  };
+  /** Callback, statecheck and exports of what was just created or updated; then its ledger entry again. */
+  const settled = async (
+    p: PlannedResource,
+    state: ResourceState,
+    desired: Record<string, unknown>,
+    operation: 'create' | 'update',
+    requestToken: string | undefined,
+  ): Promise<void> => {
+    const callback = progressEvent(operation, p.schema.typeName, state.identifier, requestToken);
+    const resource = p.resource as NonNullable<PlannedResource['resource']>;
+    record(p, state, desired, await settle(ctx, resource, state, known, operation, callback, options.signal));
   };
 
   const run = async (id: string): Promise<void> => {
     const { phase, resource } = parseNodeId(id);
+    if (phase === 'read') return readLater(ctx, resource, known, failed, options.signal);
     const p = byName.get(resource) as PlannedResource;
+    let requestToken: string | undefined;
+    const mutation = { clientToken: token(id), onAccepted: (t: string) => void (requestToken = t) };
     begin(p);
     try {
       if (phase === 'delete') {
-        await cloud.deleteResource(p.schema.typeName, p.previousRegion ?? p.region, p.identifier as string, {
-          clientToken: token(id),
-        });
+        await cloud.deleteResource(p.schema.typeName, p.previousRegion ?? p.region, p.identifier as string, mutation);
         ledger.remove(p.name);
         if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
         known.delete(p.name);
@@ -147,20 +159,25 @@ export async function applyStack(
         }
         const identifier = p.identifier as string;
         const state = change.patch?.length
-          ? await cloud.updateResource(p.schema.typeName, p.region, identifier, change.patch, {
-              clientToken: token(id),
-            })
+          ? await cloud.updateResource(p.schema.typeName, p.region, identifier, change.patch, mutation)
           : { identifier, properties: p.actual ?? {} };
         record(p, state, desired);
         applied.push({ kind: 'updated', resource: p.name, before: p.actual ?? {}, previous });
+        await settled(p, state, desired, 'update', requestToken);
         finish(p, identifier);
         return;
       }
-      const state = await cloud.createResource(p.schema.typeName, p.region, desired, { clientToken: token(id) });
+      const state = await cloud.createResource(p.schema.typeName, p.region, desired, mutation);
       record(p, state, desired);
       applied.push({ kind: 'created', resource: p.name, identifier: state.identifier });
+      await settled(p, state, desired, 'create', requestToken);
       finish(p, state.identifier);
     } catch (error) {
+      if (p.resource) {
+        const operation = phase === 'delete' ? 'delete' : p.change.action === 'update' ? 'update' : 'create';
+        const callback = progressEvent(operation, p.schema.typeName, p.identifier ?? '', requestToken);
+        await troubleshoot(ctx, p.resource, known, operation, callback);
+      }
       const info = errorInfo(error);
       failed.push({ resource: p.name, error: info });
       emit({
@@ -176,7 +193,7 @@ export async function applyStack(
     }
   };
 
-  const graph = buildGraph(operationNodes(planned));
+  const graph = buildGraph(operationNodes(planned, laterReads(ctx, stackPlan)));
   const result = await runGraph(
     graph,
     {
@@ -201,7 +218,7 @@ export async function applyStack(
       reason: 'its old instance was deleted, but the replacement was not created; run apply again to create it',
     });
   }
-  adoptUnchanged(ctx, planned);
+  adoptUnchanged(ctx, planned, known);
   const rolledBack =
     failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied, token) : undefined;
 
@@ -249,7 +266,7 @@ function reportSkipped(
     const { resource } = parseNodeId(id);
     if (seen.has(resource) || started.has(resource)) continue;
     seen.add(resource);
-    const p = byName.get(resource) as PlannedResource;
+    const p = byName.get(resource);
     const words = {
       'dependency-failed': 'a resource it depends on failed',
       stopped: 'the run stopped after a failure',
@@ -259,39 +276,9 @@ function reportSkipped(
       type: 'resource_skipped',
       time: eventTime(),
       resource,
-      resourceType: p.schema.typeName,
-      action: p.change.action,
+      resourceType: p?.schema.typeName ?? 'query',
+      action: p?.change.action ?? 'noop',
       reason: words[reason],
     });
-  }
-}
-
-/**
- * Unchanged resources found by query or identifier (deployed by another tool, or a lost
- * ledger) are recorded, so the next run reads them directly; known ones are refreshed.
- */
-function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[]): void {
-  for (const p of planned) {
-    if (p.change.action !== 'noop' || !p.actual || p.identifier === undefined || !p.desired) continue;
-    // What the stack asked for, never the whole read: service-set values must not become
-    // "removed" properties in the next plan.
-    const entry = ledgerEntry({
-      resource: p.name,
-      type: p.schema.typeName,
-      region: p.region,
-      identifier: p.identifier,
-      dependsOn: p.dependsOn,
-      exports: exportedValues(p, p.actual),
-      desired: p.desired,
-    });
-    const current = ctx.ledger.get(p.name);
-    if (
-      !current ||
-      current.desiredHash !== entry.desiredHash ||
-      JSON.stringify(current.exports) !== JSON.stringify(entry.exports)
-    ) {
-      ctx.ledger.put(entry);
-    }
-    if (p.renamedFrom !== undefined) ctx.ledger.remove(p.renamedFrom);
   }
 }

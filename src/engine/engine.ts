@@ -12,6 +12,7 @@ import type { StackPlan } from './plan-context.js';
 import { planStack } from './plan-stack.js';
 import { assertStillValid, type SavedPlan } from './saved-plan.js';
 import type { Stack } from '../stack/index.js';
+import { SqlEngine } from '../sql/index.js';
 import { createHash, randomUUID } from 'node:crypto';
 
 export interface EngineDeps {
@@ -80,8 +81,9 @@ async function makePlan(
   ledger: Ledger,
   mode: 'apply' | 'teardown',
 ): Promise<StackPlan> {
+  const sql = new SqlEngine({ cloud: deps.cloud, registry: deps.registry });
   const stackPlan = await planStack(
-    { stack, registry: deps.registry, cloud: deps.cloud, ledger, now: new Date() },
+    { stack, registry: deps.registry, cloud: deps.cloud, sql, reads: new Map(), ledger, now: new Date() },
     mode,
   );
   deps.sink.emit({ type: 'plan_ready', time: eventTime(), plan: stackPlan.plan });
@@ -122,7 +124,8 @@ async function execute(
       }
       // Tokens from the saved plan repeat across retries of that file; otherwise unique per run.
       const tokenSeed = options.saved?.seed ?? createHash('sha256').update(randomUUID()).digest('hex');
-      const outcome = await applyStack({ ...deps, stack, ledger, now: new Date() }, stackPlan, {
+      const sql = new SqlEngine({ cloud: deps.cloud, registry: deps.registry });
+      const outcome = await applyStack({ ...deps, sql, stack, ledger, now: new Date() }, stackPlan, {
         parallelism: options.parallelism,
         onFailure: options.onFailure,
         tokenSeed,

@@ -1,21 +1,27 @@
 /**
  * Which cloud resource a manifest resource is, so it can be read. In order: the ledger (what
- * this engine deployed); the resource's `exists` (or `exports`) query when it is a plain get
- * or a list filtered by columns; the primary identifier when the desired state holds all of
- * it (a Stage is `ApiId|StageName`). Values still unknown mean the resource cannot exist yet.
+ * this engine deployed); the resource's `exists` query (or, without one, its `exports` query);
+ * the primary identifier when the desired state holds all of it (a Stage is `ApiId|StageName`).
+ * Values still unknown mean the resource cannot exist yet.
+ *
+ * A query that says "it exists" names the resource by an identifier column it returns, or else
+ * by elimination: it is run again as if each resource of the type it read were the only one,
+ * and the one that still makes it answer yes is the resource.
  */
 import type { CloudControlPort, ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import type { SelectOperation } from '../query/index.js';
-import { pascalCase, snakeCase, type TypeSchema } from '../schema/index.js';
+import { snakeCase, type TypeSchema } from '../schema/index.js';
+import { readKey, type ReadCache, type Row, type Selection, type SqlEngine } from '../sql/index.js';
+import type { RenderedQuery } from '../stack/index.js';
 import { containsUnknown } from '../template/index.js';
+import { existence } from './anchor-results.js';
 
 export interface IdentityInput {
   resource: string;
   schema: TypeSchema;
   region: string;
   ledgerIdentifier?: string;
-  lookup?: SelectOperation;
+  lookup?: RenderedQuery;
   desired?: Record<string, unknown>;
 }
 
@@ -23,81 +29,113 @@ export interface Found {
   state?: ResourceState;
   /** How it was found, for the plan's reason. */
   via: 'ledger' | 'query' | 'identifier' | 'none';
+  /** The columns the exists query returned (its `this.*` fields). */
+  fields?: Row;
 }
 
-export async function locate(cloud: CloudControlPort, input: IdentityInput): Promise<Found> {
+export interface Reader {
+  cloud: CloudControlPort;
+  sql: SqlEngine;
+  /** Resources read earlier in this plan. */
+  reads?: ReadCache;
+}
+
+async function get(reader: Reader, schema: TypeSchema, region: string, id: string): Promise<ResourceState | undefined> {
+  const key = readKey(schema.typeName, region, id);
+  const state = reader.reads?.get(key) ?? (await reader.cloud.getResource(schema.typeName, region, id));
+  if (state) reader.reads?.set(key, state);
+  return state;
+}
+
+export async function locate(reader: Reader, input: IdentityInput): Promise<Found> {
   const { schema, region } = input;
   if (input.ledgerIdentifier !== undefined) {
-    const state = await cloud.getResource(schema.typeName, region, input.ledgerIdentifier);
+    const state = await get(reader, schema, region, input.ledgerIdentifier);
     return state ? { state, via: 'ledger' } : { via: 'ledger' };
   }
   const lookup = input.lookup;
-  if (lookup && !containsUnknown(lookup)) {
-    if (lookup.identifier !== undefined) {
-      const state = await cloud.getResource(schema.typeName, region, lookup.identifier);
-      return state ? { state, via: 'query' } : { via: 'none' };
-    }
-    const state = await listMatch(cloud, input, lookup);
-    if (state) return { state, via: 'query' };
-    return { via: 'none' };
+  if (lookup && !containsUnknown(lookup.sql)) {
+    const at = { file: lookup.file, line: lookup.line, resource: input.resource };
+    const selection = await reader.sql.select(lookup.sql, at, reader.reads);
+    const answer = existence(selection, lookup, input.resource);
+    if (!answer.exists) return { via: 'none' };
+    const state = await identify(reader, input, selection, answer.fields);
+    return { state, via: 'query', ...(answer.fields ? { fields: answer.fields } : {}) };
   }
   const identifier = identifierFrom(schema, input.desired);
   if (identifier !== undefined) {
-    const state = await cloud.getResource(schema.typeName, region, identifier);
+    const state = await get(reader, schema, region, identifier);
     return state ? { state, via: 'identifier' } : { via: 'none' };
   }
   return { via: 'none' };
 }
 
-/** The primary identifier from known desired values, when all its parts are there. */
-export function identifierFrom(schema: TypeSchema, desired: Record<string, unknown> | undefined): string | undefined {
-  if (!desired || schema.primaryIdentifier.length === 0) return undefined;
-  const parts = schema.primaryIdentifier.map((p) => desired[p]);
-  if (parts.some((p) => p === undefined || p === null || containsUnknown(p))) return undefined;
-  return parts.map(String).join('|');
-}
-
-/** Lists the type (scoped by the parts it needs) and keeps what matches the query's filters. */
-async function listMatch(
-  cloud: CloudControlPort,
+async function identify(
+  reader: Reader,
   input: IdentityInput,
-  lookup: SelectOperation,
-): Promise<ResourceState | undefined> {
-  const { schema } = input;
-  const filters: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(lookup.filters)) filters[propertyName(schema, column)] = value;
-  const model: Record<string, unknown> = {};
-  for (const part of schema.listRequires) {
-    const value = filters[part] ?? input.desired?.[part];
-    if (value === undefined || containsUnknown(value)) return undefined; // its parent is not there yet
-    model[part] = value;
+  selection: Selection,
+  fields: Row | undefined,
+): Promise<ResourceState> {
+  const { schema, region } = input;
+  const named = identifierIn(schema, fields);
+  const byField = named !== undefined ? await get(reader, schema, region, named) : undefined;
+  if (byField) return byField;
+  const candidates = selection.candidates(schema.typeName);
+  const matches = [];
+  for (const candidate of candidates) {
+    const answer = existence(
+      await selection.narrowed(schema.typeName, candidate),
+      input.lookup as RenderedQuery,
+      input.resource,
+    );
+    if (answer.exists) matches.push(candidate);
   }
-  const listed = await cloud.listResources(
-    schema.typeName,
-    input.region,
-    Object.keys(model).length ? model : undefined,
-  );
-  const matches = listed.filter((r) =>
-    Object.entries(filters).every(([k, v]) => r.properties[k] !== undefined && String(r.properties[k]) === String(v)),
-  );
+  const query = input.lookup as RenderedQuery;
   if (matches.length > 1) {
     throw new DeployError(
       'AmbiguousLookup',
-      `the exists query found ${matches.length} ${schema.typeName} resources: ${matches.map((m) => m.identifier).join(', ')}`,
+      `the ${query.anchor} query of '${input.resource}' matches ${matches.length} ${schema.typeName} resources: ${matches.map((m) => m.state.identifier).join(', ')}`,
       {
+        file: query.file,
+        line: query.line,
         resource: input.resource,
-        hint: 'make the exists query select exactly one resource (filter on a unique name), or deploy once to record it in the ledger',
+        hint: 'make the query select exactly one resource (filter on a unique name or tag), or deploy once to record it in the ledger',
       },
     );
   }
   const match = matches[0];
-  if (!match) return undefined;
-  // Lists may return partial models: read the whole resource.
-  return (await cloud.getResource(schema.typeName, input.region, match.identifier)) ?? match;
+  if (!match) {
+    throw new DeployError(
+      'UnidentifiedResource',
+      `the ${query.anchor} query of '${input.resource}' says it exists, but not which ${schema.typeName} it is`,
+      {
+        file: query.file,
+        line: query.line,
+        resource: input.resource,
+        hint: `read the resource from ${schema.stackqlName} (or its _tags or _list_only table) in the query, or return its identifier (${schema.primaryIdentifier.map(snakeCase).join(', ')})`,
+      },
+    );
+  }
+  // A list-only read holds a partial model: read the whole resource.
+  return (await get(reader, schema, match.region, match.state.identifier)) ?? match.state;
 }
 
-/** `name` → `Name`, matching the schema's own spelling (`db_instance_identifier` → `DBInstanceIdentifier`). */
-export function propertyName(schema: TypeSchema, column: string): string {
-  const all = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)];
-  return all.find((p) => snakeCase(p) === column.toLowerCase()) ?? pascalCase(column);
+/** The identifier an exists row names: `data__Identifier`, or every primary identifier column. */
+function identifierIn(schema: TypeSchema, row: Row | undefined): string | undefined {
+  if (!row) return undefined;
+  const lower = new Map(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+  const whole = lower.get('data__identifier') ?? lower.get('identifier');
+  if (whole !== undefined && whole !== null && whole !== '') return String(whole);
+  const parts = schema.primaryIdentifier.map((p) => lower.get(snakeCase(p)));
+  return parts.length > 0 && parts.every((p) => p !== undefined && p !== null && p !== '')
+    ? parts.join('|')
+    : undefined;
+}
+
+/** The primary identifier from known values, when all its parts are there. */
+export function identifierFrom(schema: TypeSchema, values: Record<string, unknown> | undefined): string | undefined {
+  if (!values || schema.primaryIdentifier.length === 0) return undefined;
+  const parts = schema.primaryIdentifier.map((p) => values[p]);
+  if (parts.some((p) => p === undefined || p === null || containsUnknown(p))) return undefined;
+  return parts.map(String).join('|');
 }

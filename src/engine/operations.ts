@@ -12,7 +12,14 @@
 import type { GraphNode } from '../graph/index.js';
 import type { PlannedResource } from './plan-context.js';
 
-export type Phase = 'apply' | 'delete';
+/** `read`: a query resource read during apply, once what it reads exists. */
+export type Phase = 'apply' | 'delete' | 'read';
+
+/** A query resource read during apply, and what it reads. */
+export interface LaterRead {
+  name: string;
+  dependsOn: string[];
+}
 
 export function nodeId(phase: Phase, resource: string): string {
   return `${phase}:${resource}`;
@@ -23,8 +30,11 @@ export function parseNodeId(id: string): { phase: Phase; resource: string } {
   return { phase: id.slice(0, cut) as Phase, resource: id.slice(cut + 1) };
 }
 
-/** Nodes in scheduling order: deletes children-first, then applies in manifest order. */
-export function operationNodes(planned: PlannedResource[]): GraphNode[] {
+/**
+ * Nodes in scheduling order: deletes children-first, then applies (and reads) in manifest
+ * order. A read waits for the applies and reads it depends on; so does an apply for reads.
+ */
+export function operationNodes(planned: PlannedResource[], reads: LaterRead[] = []): GraphNode[] {
   const byName = new Map(planned.map((p) => [p.name, p]));
   const hasApply = (name: string): boolean => {
     const action = byName.get(name)?.change.action;
@@ -53,10 +63,15 @@ export function operationNodes(planned: PlannedResource[]): GraphNode[] {
     }
     deletes.push({ id: nodeId('delete', p.name), dependsOn: waits });
   }
-  const applies: GraphNode[] = [];
+  const isRead = (name: string): boolean => reads.some((r) => r.name === name);
+  const upstream = (dependsOn: string[]): string[] => [
+    ...dependsOn.filter(hasApply).map((d) => nodeId('apply', d)),
+    ...dependsOn.filter(isRead).map((d) => nodeId('read', d)),
+  ];
+  const applies: GraphNode[] = reads.map((r) => ({ id: nodeId('read', r.name), dependsOn: upstream(r.dependsOn) }));
   for (const p of planned) {
     if (!hasApply(p.name)) continue;
-    const waits = p.dependsOn.filter(hasApply).map((d) => nodeId('apply', d));
+    const waits = upstream(p.dependsOn);
     if (p.change.action === 'replace') waits.push(nodeId('delete', p.name));
     applies.push({ id: nodeId('apply', p.name), dependsOn: waits });
   }

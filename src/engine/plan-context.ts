@@ -9,7 +9,8 @@ import { buildGraph, topologicalOrder } from '../graph/index.js';
 import type { Plan, ResourceChange } from '../plan/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger } from '../state/index.js';
-import { renderTyped, templateBase, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
+import type { ReadCache, SqlEngine } from '../sql/index.js';
+import { renderTyped, type Known, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
 
 /** What the engine keeps per resource between planning and applying. */
 export interface PlannedResource {
@@ -34,8 +35,10 @@ export interface PlannedResource {
 export interface StackPlan {
   plan: Plan;
   resources: Map<string, PlannedResource>;
-  /** Exports known at plan time (existing resources that stay). */
+  /** Columns known at plan time (existing resources that stay), EXCLUDED for an `if` false. */
   known: Map<string, Record<string, unknown>>;
+  /** Query resources that read what this run creates: read during apply, once it exists. */
+  later: string[];
 }
 
 export interface ApplyContext extends PlanContext {
@@ -46,6 +49,10 @@ export interface PlanContext {
   stack: Stack;
   registry: SchemaRegistry;
   cloud: CloudControlPort;
+  /** Runs the SELECT anchors (through `cloud`). */
+  sql: SqlEngine;
+  /** Resources read so far in this plan (none while applying: reads must be fresh then). */
+  reads?: ReadCache;
   ledger: Ledger;
   now: Date;
 }
@@ -61,10 +68,9 @@ export function orderedResources(stack: Stack): StackResource[] {
 export function renderForPlan(
   ctx: PlanContext,
   resource: StackResource,
-  known: ReadonlyMap<string, Record<string, unknown>>,
+  known: Known,
 ): { rendered: RenderedResource; schema: TypeSchema } {
-  const base = templateBase(ctx.stack, known);
-  const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, base });
+  const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, known });
   DeployErrors.throwIfAny(rendered.problems);
   if (!schema) {
     throw new DeployError('MissingCreate', `resource '${resource.def.name}' has no create statement to plan from`, {

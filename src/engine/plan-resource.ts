@@ -6,8 +6,16 @@
  */
 import { DeployError } from '../errors/index.js';
 import { diffResource } from '../plan/index.js';
-import { conditionHolds, withResource, type StackResource } from '../stack/index.js';
+import {
+  conditionHolds,
+  EXCLUDED,
+  missingProducers,
+  resourceColumns,
+  withResource,
+  type StackResource,
+} from '../stack/index.js';
 import { locate } from './identity.js';
+import { readExports, thisFields } from './read-exports.js';
 import { renderForPlan, type PlanContext, type PlannedResource } from './plan-context.js';
 
 /** What planning the resources before this one has learnt. */
@@ -39,8 +47,11 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
   }
   const region = rendered.create?.region ?? entry?.region ?? 'us-east-1';
   const wanted = so.mode === 'apply' && conditionHolds(ctx, resource, so.known);
-  if (so.mode === 'apply' && !wanted) so.excluded.add(name);
-  const blocked = wanted ? resource.dependsOn.filter((d) => so.excluded.has(d)) : [];
+  if (so.mode === 'apply' && !wanted) {
+    so.excluded.add(name);
+    so.known.set(name, EXCLUDED);
+  }
+  const blocked = wanted ? missingProducers(resource, so.excluded) : [];
   if (blocked.length > 0) {
     throw new DeployError(
       'ExcludedDependency',
@@ -55,11 +66,11 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
 
   // Only what this stack deployed is ever deleted: without a ledger entry, a resource the stack
   // does not want is left alone rather than found by query and removed.
-  const lookup = rendered.exists ?? rendered.exports;
+  const lookup = rendered.queries.exists ?? rendered.queries.exports;
   const found =
     !desired && !entry
       ? { via: 'none' as const }
-      : await locate(ctx.cloud, {
+      : await locate(ctx, {
           resource: name,
           schema,
           region: entry?.region ?? region,
@@ -110,7 +121,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
   }
   if (owner !== undefined) change.reason = `${change.reason} (was '${owner}')`;
   if (found.state && (change.action === 'noop' || change.action === 'update')) {
-    so.known.set(name, { ...found.state.properties, ...(desired ?? {}) });
+    await learnColumns(ctx, resource, so, { ...found.state.properties, ...(desired ?? {}) }, found.fields);
   }
   return {
     name,
@@ -129,4 +140,24 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
       ...(entry?.dependsOn ?? []).filter((d) => !stack.resources.some((r) => r.def.name === d)),
     ],
   };
+}
+
+/** What later templates may read of a resource that stays: its columns, `this.*` and exports. */
+async function learnColumns(
+  ctx: PlanContext,
+  resource: StackResource,
+  so: PlanSoFar,
+  properties: Record<string, unknown>,
+  fields: Record<string, unknown> | undefined,
+): Promise<void> {
+  const name = resource.def.name;
+  try {
+    so.known.set(name, resourceColumns(properties, fields));
+    const more = fields ? undefined : await thisFields(ctx, resource, so.known);
+    if (more) so.known.set(name, resourceColumns(properties, more));
+    const row = await readExports(ctx, resource, so.known, false);
+    if (row) so.known.set(name, { ...so.known.get(name), ...row });
+  } catch (error) {
+    throw withResource(error, name);
+  }
 }

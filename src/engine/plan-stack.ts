@@ -6,10 +6,10 @@
 import { DeployErrors } from '../errors/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { assertSupportedType, renderTyped, templateBase } from '../stack/index.js';
+import { assertSupportedType } from '../stack/index.js';
 import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
-import { readQuery } from './query-resource.js';
+import { LATER, readQuery } from './query-resource.js';
 
 export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): Promise<StackPlan> {
   const { stack, ledger } = ctx;
@@ -19,16 +19,17 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
   const changes: ResourceChange[] = [];
   const owners = new Map(ledger.entries().map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
   const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
+  const later: string[] = [];
 
   for (const resource of orderedResources(stack)) {
     assertSupportedType(stack, resource);
     const name = resource.def.name;
     if (resource.def.type === 'query') {
-      const base = templateBase(stack, known);
-      const { rendered } = renderTyped({ stack, resource, registry: ctx.registry, base });
-      DeployErrors.throwIfAny(rendered.problems);
-      const row = await readQuery(ctx.cloud, ctx.registry, resource, rendered, mode === 'apply');
-      if (row) known.set(name, row);
+      const row = await readQuery(ctx, resource, known, { required: mode === 'apply', retry: false });
+      // Teardown reads nothing it would have to wait for: what uses it is being deleted.
+      if (row === LATER) {
+        if (mode === 'apply') later.push(name);
+      } else if (row) known.set(name, row);
       continue;
     }
     const planned = await planResource(ctx, resource, so);
@@ -44,7 +45,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
     resources.set(entry.resource, planned);
     changes.push(planned.change);
   }
-  return { plan: buildPlan(stack.name, stack.env, ctx.now.toISOString(), changes), resources, known };
+  return { plan: buildPlan(stack.name, stack.env, ctx.now.toISOString(), changes), resources, known, later };
 }
 
 async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' | 'teardown'): Promise<PlannedResource> {

@@ -1,42 +1,106 @@
 /**
  * `type: query` resources: reads, not things to deploy. Their `exports` (or `exists`) SELECT
- * is run at plan time and its row's columns become exports for later resources, as in
- * stackql-deploy. Other stackql-deploy types (script, multi, command) are not supported yet.
+ * runs as soon as every value it uses is known: at plan time when it reads what already
+ * exists, else during apply, right after the resources it reads are created. Its row's
+ * columns become exports for later resources, as in stackql-deploy.
  */
-import type { CloudControlPort } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import type { SchemaRegistry } from '../schema/index.js';
-import { locate } from './identity.js';
-import type { RenderedResource, StackResource } from '../stack/index.js';
+import { errorInfo, eventTime, type ErrorInfo } from '../events/index.js';
+import type { Row } from '../sql/index.js';
+import type { Known, StackResource } from '../stack/index.js';
+import { containsUnknown } from '../template/index.js';
+import { poll, retryOf } from './anchor-results.js';
+import type { LaterRead } from './operations.js';
+import type { ApplyContext, PlanContext, StackPlan } from './plan-context.js';
+import { renderQueries } from './read-exports.js';
+
+/** Not readable yet: it uses values of resources this run creates. */
+export const LATER = Symbol('later');
 
 /**
- * The row a query resource selects, as properties. Finding nothing is an error when `required`
- * (apply: later resources need the values); otherwise undefined (teardown: they stay unknown).
+ * The row a query resource selects. Finding nothing is an error when `required` (apply:
+ * later resources need the values); otherwise undefined (teardown: they stay unknown).
+ * `retry`: poll as the anchor says (during apply, the resources it reads were just created).
  */
 export async function readQuery(
-  cloud: CloudControlPort,
-  registry: SchemaRegistry,
+  ctx: PlanContext,
   resource: StackResource,
-  rendered: RenderedResource,
-  required: boolean,
-): Promise<Record<string, unknown> | undefined> {
+  known: Known,
+  options: { required: boolean; retry: boolean; signal?: AbortSignal },
+): Promise<Row | undefined | typeof LATER> {
   const name = resource.def.name;
-  const select = rendered.exports ?? rendered.exists;
-  if (!select) {
+  const queries = renderQueries(ctx, resource, known);
+  const query = queries.exports ?? queries.exists;
+  if (!query) {
     throw new DeployError('MissingQuery', `query resource '${name}' has no /*+ exports */ SELECT in ${resource.file}`, {
       file: resource.file,
       resource: name,
-      hint: 'add /*+ exports */ SELECT <columns> FROM aws.<service>.<resources> WHERE region = ... AND ...',
+      hint: 'add /*+ exports */ SELECT <columns> FROM aws.<service>.<resources> WHERE region = ... AND ..., or sql: in the manifest',
     });
   }
-  const schema = registry.resolve(select.typeName);
-  const found = await locate(cloud, { resource: name, schema, region: select.region, lookup: select });
-  if (!found.state && required) {
-    throw new DeployError('QueryFoundNothing', `the query of '${name}' found no ${schema.typeName}`, {
-      file: resource.file,
+  if (containsUnknown(query.sql)) return LATER;
+  const at = { file: query.file, line: query.line, resource: name };
+  const { value } = await poll(
+    options.retry ? retryOf(query, { retries: 1, delay: 0 }) : { attempts: 1, delayMs: 0 },
+    () => ctx.sql.select(query.sql, at, ctx.reads),
+    (result) => result.rows.length > 0,
+    options.signal,
+  );
+  if (value.rows.length > 1) {
+    throw new DeployError('AmbiguousExports', `the query of '${name}' returned ${value.rows.length} rows`, {
+      ...at,
+      hint: 'a query resource answers one row: filter it down to the one you mean',
+    });
+  }
+  if (value.rows.length === 0 && options.required) {
+    throw new DeployError('QueryFoundNothing', `the query of '${name}' found nothing`, {
+      ...at,
+      hint: 'check the WHERE values: what it reads must exist before this stack is deployed',
+    });
+  }
+  return value.rows[0];
+}
+
+/** The query resources the plan left for apply, with what they read. */
+export function laterReads(ctx: PlanContext, stackPlan: StackPlan): LaterRead[] {
+  return stackPlan.later.map((name) => ({
+    name,
+    dependsOn: ctx.stack.resources.find((r) => r.def.name === name)?.dependsOn ?? [],
+  }));
+}
+
+/** Reads a query resource during apply, once the resources it reads exist; a failure is reported. */
+export async function readLater(
+  ctx: ApplyContext,
+  name: string,
+  known: Map<string, Record<string, unknown>>,
+  failed: { resource: string; error: ErrorInfo }[],
+  signal?: AbortSignal,
+): Promise<void> {
+  const started = Date.now();
+  try {
+    const resource = ctx.stack.resources.find((r) => r.def.name === name) as StackResource;
+    const row = await readQuery(ctx, resource, known, { required: true, retry: true, ...(signal ? { signal } : {}) });
+    if (row === LATER) {
+      throw new DeployError('UnresolvedValue', `the query of '${name}' still uses values nothing exported`, {
+        file: resource.file,
+        resource: name,
+        hint: 'check the names it uses against the exports of the resources it reads',
+      });
+    }
+    if (row) known.set(name, row);
+  } catch (error) {
+    const info = { ...errorInfo(error), resource: name };
+    failed.push({ resource: name, error: info });
+    ctx.sink.emit({
+      type: 'resource_failed',
+      time: eventTime(),
       resource: name,
-      hint: 'check the WHERE values: the resource it reads must exist before this stack is deployed',
+      resourceType: 'query',
+      action: 'noop',
+      error: info,
+      durationMs: Date.now() - started,
     });
+    throw error;
   }
-  return found.state?.properties;
 }

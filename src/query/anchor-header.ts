@@ -5,8 +5,22 @@
 import { DeployError } from '../errors/index.js';
 import { closest } from '../common/index.js';
 
+/** The operations a `callback:` or `troubleshoot:` anchor may be bound to. */
+export type AnchorOperation = 'create' | 'update' | 'delete';
+
 export type AnchorName =
-  'create' | 'update' | 'createorupdate' | 'delete' | 'exists' | 'statecheck' | 'exports' | 'command';
+  | 'create'
+  | 'update'
+  | 'createorupdate'
+  | 'delete'
+  | 'exists'
+  | 'statecheck'
+  | 'exports'
+  | 'command'
+  | 'callback'
+  | `callback:${AnchorOperation}`
+  | 'troubleshoot'
+  | `troubleshoot:${AnchorOperation}`;
 
 export const ANCHOR_NAMES: readonly AnchorName[] = [
   'create',
@@ -17,20 +31,22 @@ export const ANCHOR_NAMES: readonly AnchorName[] = [
   'statecheck',
   'exports',
   'command',
+  'callback',
+  'troubleshoot',
 ];
+
+/** `callback` and `troubleshoot` may name the operation they follow: `callback:create`. */
+const QUALIFIED = ['callback', 'troubleshoot'];
+const OPERATIONS: readonly string[] = ['create', 'update', 'delete'];
+
+/** The SELECT anchors: run by the SQL engine, never parsed as Cloud Control operations. */
+export function isQueryAnchor(anchor: AnchorName): boolean {
+  const base = anchor.split(':')[0] as string;
+  return ['exists', 'statecheck', 'exports', 'callback', 'troubleshoot'].includes(base);
+}
 
 /** Older names stackql-deploy still accepts (1.7.0). */
 const ALIASES: Record<string, AnchorName> = { preflight: 'exists', postdeploy: 'statecheck' };
-
-/**
- * stackql-deploy v2 anchors whose job this engine does itself; naming them gives a better hint
- * than "did you mean".
- */
-const SUPERSEDED: Record<string, string> = {
-  callback: 'the engine polls Cloud Control requests to completion itself; remove the callback block',
-  troubleshoot:
-    'the engine reports the Cloud Control status message of a failed request itself; remove the troubleshoot block',
-};
 
 export interface AnchorHeader {
   anchor: AnchorName;
@@ -71,16 +87,22 @@ export function parseAnchorHeader(text: string, file: string, line: number): Anc
 
 function anchorName(written: string, file: string, line: number): AnchorName {
   if ((ANCHOR_NAMES as readonly string[]).includes(written)) return written as AnchorName;
+  const [base = '', operation] = written.split(':');
+  if (QUALIFIED.includes(base) && operation !== undefined) {
+    if (OPERATIONS.includes(operation)) return written as AnchorName;
+    throw new DeployError('UnknownAnchor', `unknown operation '${operation}' in anchor '${written}'`, {
+      file,
+      line,
+      hint: `write ${base}:create, ${base}:update or ${base}:delete, or ${base} alone for every operation`,
+    });
+  }
   const alias = ALIASES[written];
   if (alias !== undefined) return alias;
   if (written === '')
     throw new DeployError('MalformedAnchor', 'anchor comment has no name', { file, line, hint: FORM_HINT });
   const valid = `valid anchors: ${ANCHOR_NAMES.join(', ')}`;
-  const superseded = SUPERSEDED[written.split(':')[0] ?? ''];
   const suggestions = closest(written, [...ANCHOR_NAMES, ...Object.keys(ALIASES)]);
-  const hint =
-    superseded ??
-    (suggestions.length ? `did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}? ${valid}` : valid);
+  const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}? ${valid}` : valid;
   throw new DeployError('UnknownAnchor', `unknown anchor '${written}'`, { file, line, hint });
 }
 

@@ -9,7 +9,7 @@ import { DeployError } from '../errors/index.js';
 import { tokenize } from '../query/lexer.js';
 import type { SchemaRegistry } from '../schema/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
-import { fetchPlan, fetchStates, planKey, type Fetched } from './fetch.js';
+import { fetchPlan, fetchStates, planKey, type Fetched, type ReadCache } from './fetch.js';
 import { evaluateFlat, flatQuery } from './flat.js';
 import { runOnSqlite, type Bound } from './run-sqlite.js';
 import { findTables } from './scopes.js';
@@ -43,7 +43,8 @@ export class SqlEngine {
     this.parallelism = options.parallelism ?? 10;
   }
 
-  async select(sql: string, at: QueryOrigin): Promise<Selection> {
+  /** `cache`: resources read earlier in the same phase (a plan), reused instead of read again. */
+  async select(sql: string, at: QueryOrigin, cache?: ReadCache): Promise<Selection> {
     if (containsUnknown(sql)) {
       throw new DeployError('UnresolvedValue', `the query uses values not known yet: ${unknownPaths(sql).join(', ')}`, {
         ...at,
@@ -53,7 +54,7 @@ export class SqlEngine {
     const { cloud, registry } = this.options;
     const flat = flatQuery(sql, at, registry);
     if (flat) {
-      const fetched = await fetchStates(cloud, fetchPlan(flat.table, flat.constraints, at), this.parallelism);
+      const fetched = await fetchStates(cloud, fetchPlan(flat.table, flat.constraints, at), this.parallelism, cache);
       const typeName = flat.table.schema.typeName;
       return {
         ...evaluateFlat(flat, fetched).result,
@@ -68,7 +69,7 @@ export class SqlEngine {
       bound.map(async (b) => {
         const plan = fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
         const key = planKey(plan);
-        if (!reads.has(key)) reads.set(key, fetchStates(cloud, plan, this.parallelism));
+        if (!reads.has(key)) reads.set(key, fetchStates(cloud, plan, this.parallelism, cache));
         b.fetched = await (reads.get(key) as Promise<Fetched[]>);
       }),
     );
@@ -91,29 +92,34 @@ export class SqlEngine {
     };
   }
 
-  /**
-   * The columns the query answers with, checked without any cloud call (for `deploy
-   * validate`): its tables, region and list keys, and SQLite's verdict on the statement.
-   */
-  async resultColumns(sql: string, at: QueryOrigin): Promise<string[]> {
-    const flat = flatQuery(sql, at, this.options.registry);
-    if (flat) {
-      fetchPlan(flat.table, flat.constraints, at);
-      return evaluateFlat(flat, []).result.columns;
-    }
-    const known = withoutUnknowns(sql, at);
-    const bound = this.bind(known, at);
-    for (const b of bound) fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
-    return runOnSqlite(await sqliteDatabase(), known, bound, at).columns;
-  }
-
   private bind(sql: string, at: QueryOrigin): Bound[] {
-    return findTables(sql, at).map((ref) => ({
-      ref,
-      table: resolveTable(ref.parts, this.options.registry, { ...at, line: ref.line }),
-      fetched: [],
-    }));
+    return bind(sql, at, this.options.registry);
   }
+}
+
+function bind(sql: string, at: QueryOrigin, registry: SchemaRegistry): Bound[] {
+  return findTables(sql, at).map((ref) => ({
+    ref,
+    table: resolveTable(ref.parts, registry, { ...at, line: ref.line }),
+    fetched: [],
+  }));
+}
+
+/**
+ * The columns a query answers with, checked without any cloud call (for `deploy validate`):
+ * its tables, region and list keys, and SQLite's verdict on the statement. Values not known
+ * yet are NULL here.
+ */
+export async function queryColumns(sql: string, at: QueryOrigin, registry: SchemaRegistry): Promise<string[]> {
+  const flat = flatQuery(sql, at, registry);
+  if (flat) {
+    fetchPlan(flat.table, flat.constraints, at);
+    return evaluateFlat(flat, []).result.columns;
+  }
+  const known = withoutUnknowns(sql, at);
+  const bound = bind(known, at, registry);
+  for (const b of bound) fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
+  return runOnSqlite(await sqliteDatabase(), known, bound, at).columns;
 }
 
 /** Values not known yet, where they stand outside quotes, become NULL (inside, they are text). */

@@ -81,11 +81,25 @@ export function planKey(plan: FetchPlan): string {
   return JSON.stringify(plan);
 }
 
-export async function fetchStates(cloud: CloudControlPort, plan: FetchPlan, parallelism: number): Promise<Fetched[]> {
+/** Resources already read in this phase (a plan), by readKey: GetResource is not repeated. */
+export type ReadCache = Map<string, ResourceState>;
+
+export function readKey(typeName: string, region: string, identifier: string): string {
+  return `${typeName} ${region} ${identifier}`;
+}
+
+export async function fetchStates(
+  cloud: CloudControlPort,
+  plan: FetchPlan,
+  parallelism: number,
+  cache?: ReadCache,
+): Promise<Fetched[]> {
   const limit = pLimit(parallelism);
   const get = (region: string, identifier: string): Promise<Fetched | undefined> =>
     limit(async () => {
-      const state = await cloud.getResource(plan.typeName, region, identifier);
+      const key = readKey(plan.typeName, region, identifier);
+      const state = cache?.get(key) ?? (await cloud.getResource(plan.typeName, region, identifier));
+      if (state) cache?.set(key, state);
       return state ? { region, state } : undefined;
     });
   const found: (Fetched | undefined)[] = [];

@@ -2,6 +2,11 @@
  * Dependency edges from what templates reference: `{{ api.api_id }}` or `{{ api }}` names the
  * resource `api`; a bare `{{ api_id }}` names the resource that exports `api_id` (an alias
  * when the export is aliased). `depends_on` adds edges by hand.
+ *
+ * A resource's own props shadow exports of the same name in its queries, but a prop's value
+ * sees only the props before it: `route_table_id: '{{ route_table_id }}'` reads the export.
+ * A name several resources export (each under its own `if`, one per environment) depends on
+ * all of them; any one that is deployed serves it.
  */
 import type { Manifest } from '../manifest/index.js';
 import { referencedVariables } from '../template/index.js';
@@ -15,48 +20,73 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Names (bare and top-level) each resource's templates reference. */
-export function referencedNames(resource: StackResource): Set<string> {
-  const texts: string[] = Object.values(resource.blocks).map((b) => b.text);
-  for (const prop of resource.def.props) {
-    strings(prop.value, texts);
-    for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);
-  }
-  if (resource.def.if !== undefined) texts.push(resource.def.if);
-  const names = new Set<string>();
+function names(texts: string[]): Set<string> {
+  const found = new Set<string>();
   for (const text of texts) {
     try {
-      for (const name of referencedVariables(text).names) names.add(name);
+      for (const name of referencedVariables(text).names) found.add(name);
     } catch {
       // A syntax error: rendering reports it with its file and line; edges need not.
     }
   }
-  return names;
+  return found;
 }
 
-export function dependencyEdges(manifest: Manifest, resources: StackResource[]): Map<string, string[]> {
-  const producerOf = new Map<string, string>();
+/** Names each resource's templates reference from outside it (own props excluded where they shadow). */
+export function referencedNames(resource: StackResource): Set<string> {
+  const props = resource.def.props.map((p) => p.name);
+  const queries = [
+    ...Object.values(resource.blocks).map((b) => b.text),
+    ...[resource.def.if, resource.def.run].filter((t) => t !== undefined),
+  ];
+  const outside = [...names(queries)].filter((n) => !props.includes(n));
+  resource.def.props.forEach((prop, i) => {
+    const texts = strings(prop.value, []);
+    for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);
+    for (const n of names(texts)) if (!props.slice(0, i).includes(n)) outside.push(n);
+  });
+  return new Set(outside);
+}
+
+export interface Edges {
+  /** Every resource this one may read from, in manifest order. */
+  dependsOn: string[];
+  /**
+   * What it needs deployed: one resource of each group. A group is one resource it names,
+   * depends on or reads the only export of, or every resource exporting a name it reads.
+   */
+  anyOf: string[][];
+}
+
+export function dependencyEdges(manifest: Manifest, resources: StackResource[]): Map<string, Edges> {
+  const producers = new Map<string, string[]>();
   for (const r of manifest.resources) {
-    for (const e of r.exports) producerOf.set(e.alias, r.name);
+    for (const e of r.exports) producers.set(e.alias, [...(producers.get(e.alias) ?? []), r.name]);
   }
   const resourceNames = new Set(manifest.resources.map((r) => r.name));
-  const edges = new Map<string, string[]>();
+  const order = manifest.resources.map((r) => r.name);
+  const edges = new Map<string, Edges>();
   for (const resource of resources) {
     const name = resource.def.name;
-    const deps = new Set<string>(resource.def.dependsOn);
-    const ownProps = new Set(resource.def.props.map((p) => p.name));
+    const anyOf: string[][] = resource.def.dependsOn.map((d) => [d]);
     for (const ref of referencedNames(resource)) {
-      if (ownProps.has(ref)) continue; // a prop of its own shadows an export of the same name
-      if (resourceNames.has(ref)) deps.add(ref);
-      const producer = producerOf.get(ref);
-      if (producer !== undefined) deps.add(producer);
+      if (resourceNames.has(ref)) anyOf.push([ref]);
+      const from = (producers.get(ref) ?? []).filter((p) => p !== name);
+      if (from.length > 0) anyOf.push(from);
     }
+    const deps = new Set(anyOf.flat());
     deps.delete(name);
     // Keep manifest order: it is the tie-breaker everywhere.
-    edges.set(
-      name,
-      manifest.resources.map((r) => r.name).filter((n) => deps.has(n)),
-    );
+    edges.set(name, { dependsOn: order.filter((n) => deps.has(n)), anyOf: anyOf.filter((g) => !g.includes(name)) });
   }
   return edges;
+}
+
+/**
+ * The resources `resource` reads that are excluded (`if` false) with nothing to stand in for
+ * them: a name exported by several is served while one of them is deployed.
+ */
+export function missingProducers(resource: StackResource, excluded: ReadonlySet<string>): string[] {
+  const missing = new Set(resource.anyOf.filter((group) => group.every((g) => excluded.has(g))).flat());
+  return resource.dependsOn.filter((d) => missing.has(d));
 }

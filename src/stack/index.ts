@@ -2,7 +2,24 @@
 export { loadStack, templateVars, withResource } from './stack.js';
 export type { Stack, StackInput, StackResource } from './types.js';
 export { validateStack, type ValidatedResource } from './validate.js';
-export { renderResource, renderTyped, schemaOf, type RenderedResource, type RenderedStatement } from './render.js';
-export { templateBase, snakeColumns, ownColumns } from './context.js';
+export {
+  renderResource,
+  renderTyped,
+  schemaOf,
+  type RenderedQuery,
+  type RenderedResource,
+  type RenderedStatement,
+} from './render.js';
+export {
+  templateBase,
+  snakeColumns,
+  ownColumns,
+  resourceColumns,
+  thisOf,
+  idempotencyToken,
+  EXCLUDED,
+  type Known,
+} from './context.js';
 export { conditionHolds } from './condition.js';
+export { missingProducers } from './edges.js';
 export { assertSupportedType } from './supported-type.js';

@@ -1,21 +1,23 @@
 /**
- * Renders a resource's query blocks for an environment and parses them into operations.
- * Problems are collected rather than thrown, so `deploy validate` can report them all.
+ * Renders a resource's query blocks for an environment. INSERT, UPDATE and DELETE are parsed
+ * into Cloud Control operations; SELECT anchors (exists, statecheck, exports, callback,
+ * troubleshoot) stay SQL text for the SQL engine. Problems are collected rather than thrown,
+ * so `deploy validate` can report them all.
  */
 import { DeployError } from '../errors/index.js';
 import { resourceContext } from '../manifest/index.js';
 import {
+  isQueryAnchor,
   parseStatement,
   type AnchorName,
   type CreateOperation,
   type DeleteOperation,
   type Operation,
-  type SelectOperation,
   type UpdateOperation,
 } from '../query/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
-import { renderTemplate } from '../template/index.js';
-import { ownColumns } from './context.js';
+import { partiallyUnknown, renderTemplate } from '../template/index.js';
+import { ownColumns, templateBase, thisOf, type Known } from './context.js';
 import { withResource } from './stack.js';
 import type { Stack, StackResource } from './types.js';
 
@@ -26,13 +28,21 @@ export interface RenderedStatement {
   operation?: Operation;
 }
 
+/** A SELECT anchor, rendered: what the SQL engine runs. */
+export interface RenderedQuery {
+  anchor: AnchorName;
+  sql: string;
+  file: string;
+  line: number;
+  options: Record<string, number | string>;
+}
+
 export interface RenderedResource {
   statements: RenderedStatement[];
   create?: CreateOperation;
   delete?: DeleteOperation;
   update?: UpdateOperation;
-  exists?: SelectOperation;
-  exports?: SelectOperation;
+  queries: Partial<Record<AnchorName, RenderedQuery>>;
   problems: DeployError[];
 }
 
@@ -43,39 +53,50 @@ export interface RenderInput {
   stack: Stack;
   resource: StackResource;
   registry: SchemaRegistry;
-  /** Stack context + exports of other resources. */
-  base: Record<string, unknown>;
+  /** What is known of the resources so far (their columns), this one included. */
+  known: Known;
   /** The resource's own columns (for ADDRESSING anchors). */
   own: Record<string, unknown>;
   /** Which anchors to render; default all present. */
   anchors?: AnchorName[];
+  /** `callback.*`: what the last mutation's RETURNING gave (callback and troubleshoot anchors). */
+  callback?: Record<string, unknown>;
 }
 
 export function renderResource(input: RenderInput): RenderedResource {
   const { stack, resource, registry } = input;
   const name = resource.def.name;
-  const result: RenderedResource = { statements: [], problems: [] };
+  const result: RenderedResource = { statements: [], queries: {}, problems: [] };
   let context: Record<string, unknown>;
   let addressing: Record<string, unknown>;
   try {
-    context = resourceContext(stack.manifest, resource.def, stack.env, input.base);
+    const self = thisOf(stack, name, input.known);
+    const base = { ...templateBase(stack, input.known), this: self, idempotency_token: self['idempotency_token'] };
+    context = resourceContext(stack.manifest, resource.def, stack.env, base);
     addressing = { ...input.own, ...context };
   } catch (error) {
     result.problems.push(withResource(error, name));
     return result;
   }
+  const callback = input.callback ?? partiallyUnknown('callback', {});
   const wanted = input.anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
   for (const anchor of wanted) {
     const block = resource.blocks[anchor];
     if (!block) continue;
     try {
+      const query = isQueryAnchor(anchor);
+      const scope = ADDRESSING.has(anchor) ? addressing : query ? { ...addressing, callback } : context;
       const sql = renderTemplate(
         { text: block.text, file: resource.file, line: block.bodyLine, resource: name },
-        ADDRESSING.has(anchor) ? addressing : context,
+        scope,
       );
       const statement: RenderedStatement = { anchor, line: block.bodyLine, sql };
       result.statements.push(statement);
-      if (anchor === 'command') continue; // free-form: not a Cloud Control operation
+      if (query) {
+        result.queries[anchor] = { anchor, sql, file: resource.file, line: block.bodyLine, options: block.options };
+        continue;
+      }
+      if (anchor === 'command') continue; // run as written by `type: command` resources
       const operation = parseStatement(sql, { file: resource.file, line: block.bodyLine, resource: name, registry });
       statement.operation = operation;
       assign(result, anchor, operation, resource);
@@ -91,9 +112,6 @@ const EXPECTED: Partial<Record<AnchorName, Operation['kind']>> = {
   createorupdate: 'create',
   delete: 'delete',
   update: 'update',
-  exists: 'select',
-  statecheck: 'select',
-  exports: 'select',
 };
 
 function assign(result: RenderedResource, anchor: AnchorName, op: Operation, resource: StackResource): void {
@@ -110,8 +128,6 @@ function assign(result: RenderedResource, anchor: AnchorName, op: Operation, res
   if (op.kind === 'create') result.create = op;
   else if (op.kind === 'delete') result.delete = op;
   else if (op.kind === 'update') result.update = op;
-  else if (anchor === 'exists') result.exists = op;
-  else if (anchor === 'exports') result.exports = op;
 }
 
 function article(kind: string): string {
@@ -121,7 +137,7 @@ function article(kind: string): string {
 
 /** The schema a resource's statements name (create first), if any parsed. */
 export function schemaOf(rendered: RenderedResource, registry: SchemaRegistry): TypeSchema | undefined {
-  const op = rendered.create ?? rendered.delete ?? rendered.update ?? rendered.exists ?? rendered.exports;
+  const op = rendered.create ?? rendered.delete ?? rendered.update;
   return op ? registry.find(op.typeName) : undefined;
 }
 
@@ -129,18 +145,21 @@ export function schemaOf(rendered: RenderedResource, registry: SchemaRegistry): 
  * Renders the create block first to learn the resource's type, then every block, the addressing
  * ones with the resource's own columns (unknowns of its type, so they render). When the
  * create block fails, only its problems are returned: the other blocks would repeat them.
- * Own columns stay unknown: the engine addresses existing resources by their ledger identifier.
  */
-export function renderTyped(input: Omit<RenderInput, 'own' | 'anchors'>): {
+export function renderTyped(input: Omit<RenderInput, 'own'>): {
   rendered: RenderedResource;
   schema?: TypeSchema;
 } {
-  const { stack, resource, registry, base } = input;
-  const probe = renderResource({ stack, resource, registry, base, own: {}, anchors: ['create', 'createorupdate'] });
+  const { registry } = input;
+  const probe = renderResource({ ...input, own: {}, anchors: ['create', 'createorupdate'] });
+  const wanted = input.anchors;
   const probed = schemaOf(probe, registry);
   if (probe.problems.length > 0) return probed ? { rendered: probe, schema: probed } : { rendered: probe };
-  const own = ownColumns(resource.def.name, probed);
-  const rendered = renderResource({ stack, resource, registry, base, own });
+  const rendered = renderResource({
+    ...input,
+    own: ownColumns(input.resource.def.name, probed),
+    ...(wanted ? { anchors: [...wanted, 'create', 'createorupdate'] } : {}),
+  });
   const schema = schemaOf(rendered, registry);
   return schema ? { rendered, schema } : { rendered };
 }

@@ -53,10 +53,10 @@ export function loadStack(input: StackInput): Stack {
         continue;
       }
     }
-    resources.push({ def, file, blocks, dependsOn: [] });
+    resources.push({ def, file, blocks, dependsOn: [], anyOf: [] });
   }
   const edges = dependencyEdges(manifest, resources);
-  for (const r of resources) r.dependsOn = edges.get(r.def.name) ?? [];
+  for (const r of resources) Object.assign(r, edges.get(r.def.name));
   return { dir, name: manifest.name, env: input.env, manifest, context, resources, problems };
 }
 

@@ -10,6 +10,8 @@ export interface StackResource {
   blocks: Partial<Record<AnchorName, AnchorBlock>>;
   /** Resources this one depends on: template references to their exports, and `depends_on`. */
   dependsOn: string[];
+  /** What it needs deployed: one resource of each group (see edges.ts). */
+  anyOf: string[][];
 }
 
 export interface Stack {

@@ -1,14 +1,15 @@
 /**
  * `deploy validate`: everything that can be checked before any cloud call. Every resource is
- * rendered with the exports of other resources unknown (as on a first deploy), parsed, and
- * checked against its type's schema. All problems are collected.
+ * rendered with the exports of other resources unknown (as on a first deploy), its statements
+ * parsed and checked against its type's schema, and its SELECTs checked by SQLite (tables,
+ * columns, region, list keys). All problems are collected.
  */
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
 import { snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { queryColumns } from '../sql/index.js';
 import { closest } from '../common/index.js';
-import { templateBase } from './context.js';
 import { assertSupportedType } from './supported-type.js';
 import { renderTyped, type RenderedResource } from './render.js';
 import type { Stack, StackResource } from './types.js';
@@ -19,20 +20,16 @@ export interface ValidatedResource {
   rendered: RenderedResource;
 }
 
-export function validateStack(
+export async function validateStack(
   stack: Stack,
   registry: SchemaRegistry,
-): {
-  resources: ValidatedResource[];
-  problems: DeployError[];
-} {
-  const base = templateBase(stack, new Map());
+): Promise<{ resources: ValidatedResource[]; problems: DeployError[] }> {
   const problems: DeployError[] = [...stack.problems];
   const resources: ValidatedResource[] = [];
   const manifestFile = displayPath(stack.manifest.file);
   for (const resource of stack.resources) {
     const name = resource.def.name;
-    const { rendered, schema } = renderTyped({ stack, resource, registry, base });
+    const { rendered, schema } = renderTyped({ stack, resource, registry, known: new Map() });
     problems.push(...rendered.problems);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
     try {
@@ -41,58 +38,102 @@ export function validateStack(
       problems.push(error as DeployError);
       continue;
     }
-    if (resource.def.type !== 'resource') continue;
-
     const at = { file: manifestFile, line: resource.def.line, resource: name };
-    const hasCreate = resource.blocks.create ?? resource.blocks.createorupdate;
-    if (!hasCreate) {
-      problems.push(
-        new DeployError('MissingCreate', `resource '${name}' has no /*+ create */ block in ${resource.file}`, {
-          ...at,
-          hint: 'add a /*+ create */ block with an INSERT INTO statement, or set `type: query` for a read-only resource',
-        }),
-      );
-    } else if (!resource.blocks.delete) {
-      problems.push(
-        new DeployError('MissingDelete', `resource '${name}' can be created but has no /*+ delete */ block`, {
-          file: resource.file,
-          line: hasCreate.line,
-          resource: name,
-          hint: 'add a /*+ delete */ block (DELETE FROM … WHERE data__Identifier = …) so teardown can remove it',
-        }),
-      );
-    }
-    if (rendered.create && schema) {
-      problems.push(
-        ...checkCreate(rendered.create, schema, {
-          file: resource.file,
-          line: hasCreate?.bodyLine ?? 1,
-          resource: name,
-          registry,
-        }),
-      );
-    }
-    if (schema) problems.push(...checkExports(resource, schema, at));
+    const exportColumns = await checkQueries(name, rendered, registry, problems);
+    if (resource.def.type === 'resource') problems.push(...checkBlocks(resource, rendered, schema, registry));
+    if (exportColumns !== false) problems.push(...checkExports(resource, schema, exportColumns, at));
   }
   return { resources, problems };
 }
 
-/** Export columns must be columns of the type, or they would silently be empty. */
+/**
+ * SQLite's verdict on every SELECT. Answers the exports query's columns, undefined without
+ * one, false when it failed (its exports cannot be checked then).
+ */
+async function checkQueries(
+  resource: string,
+  rendered: RenderedResource,
+  registry: SchemaRegistry,
+  problems: DeployError[],
+): Promise<string[] | undefined | false> {
+  let exportColumns: string[] | undefined | false;
+  for (const query of Object.values(rendered.queries)) {
+    try {
+      const columns = await queryColumns(query.sql, { file: query.file, line: query.line, resource }, registry);
+      if (query.anchor === 'exports') exportColumns = columns;
+    } catch (error) {
+      if (!DeployError.is(error)) throw error;
+      problems.push(error);
+      if (query.anchor === 'exports') exportColumns = false;
+    }
+  }
+  return exportColumns;
+}
+
+function checkBlocks(
+  resource: StackResource,
+  rendered: RenderedResource,
+  schema: TypeSchema | undefined,
+  registry: SchemaRegistry,
+): DeployError[] {
+  const name = resource.def.name;
+  const hasCreate = resource.blocks.create ?? resource.blocks.createorupdate;
+  if (!hasCreate) {
+    return [
+      new DeployError('MissingCreate', `resource '${name}' has no /*+ create */ block in ${resource.file}`, {
+        file: resource.file,
+        resource: name,
+        hint: 'add a /*+ create */ block with an INSERT INTO statement, or set `type: query` for a read-only resource',
+      }),
+    ];
+  }
+  const problems: DeployError[] = [];
+  if (!resource.blocks.delete) {
+    problems.push(
+      new DeployError('MissingDelete', `resource '${name}' can be created but has no /*+ delete */ block`, {
+        file: resource.file,
+        line: hasCreate.line,
+        resource: name,
+        hint: 'add a /*+ delete */ block (DELETE FROM … WHERE data__Identifier = …) so teardown can remove it',
+      }),
+    );
+  }
+  if (rendered.create && schema) {
+    problems.push(
+      ...checkCreate(rendered.create, schema, {
+        file: resource.file,
+        line: hasCreate.bodyLine,
+        resource: name,
+        registry,
+      }),
+    );
+  }
+  return problems;
+}
+
+/**
+ * Every export must be something the resource answers: a column of its exports query when it
+ * has one, else a column of its type; otherwise it would only fail once deployed.
+ */
 function checkExports(
   resource: StackResource,
-  schema: TypeSchema,
+  schema: TypeSchema | undefined,
+  exportColumns: string[] | undefined,
   at: { file: string; line: number; resource: string },
 ): DeployError[] {
-  const columns = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase);
+  const typeColumns = schema ? [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase) : [];
+  const columns = [...(exportColumns ?? []), ...typeColumns];
+  if (exportColumns === undefined && !schema) return [];
+  const source = exportColumns !== undefined ? `the exports query of '${resource.def.name}'` : schema?.stackqlName;
   return resource.def.exports
     .filter((e) => !columns.includes(e.column))
     .map((e) => {
       const near = closest(e.column, columns);
-      return new DeployError('UnknownExport', `export '${e.column}' is not a column of ${schema.stackqlName}`, {
+      return new DeployError('UnknownExport', `export '${e.column}' is not a column of ${source}`, {
         ...at,
         hint: near.length
           ? `did you mean ${near.map((n) => `'${n}'`).join(', ')}?`
-          : `columns are ${columns.join(', ')}`,
+          : `add it to the exports query (SELECT … AS ${e.column}), or export one of: ${columns.join(', ')}`,
       });
     });
 }

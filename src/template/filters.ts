@@ -72,6 +72,17 @@ function mergeObjects(first: unknown, second: unknown): unknown {
   return { ...readObject(first), ...readObject(second) };
 }
 
+/** `[{Key, Value}]` → `[{Key, Values: [Value]}]`: the Resource Groups Tagging API's TagFilters. */
+function toAwsTagFilters(value: unknown): unknown {
+  const unknown = unknownAmong([value]);
+  if (unknown !== undefined) return unknown;
+  return readList(value).map((tag, index) => {
+    const { Key, Value } = (tag ?? {}) as Record<string, unknown>;
+    if (Key === undefined) throw new FilterFailure(`item ${index} has no Key`, 'pass a list of {Key, Value} tags');
+    return { Key, Values: Value === undefined ? [] : [Value] };
+  });
+}
+
 function sqlEscape(value: unknown): string {
   return toText(value).replace(/'/g, "''");
 }
@@ -140,6 +151,7 @@ export function stackqlFilters(
     merge_objects: mergeObjects,
     sql_escape: sqlEscape,
     sql_list: sqlList,
+    to_aws_tag_filters: toAwsTagFilters,
     map: makeMap(getFilter),
     unique,
     items,

@@ -5,5 +5,5 @@
  */
 export { renderTemplate, type TemplateSource } from './render.js';
 export { referencedVariables, type References } from './references.js';
-export { unknownResource, unknownValue } from './unknown-values.js';
+export { unknownResource, unknownValue, partiallyUnknown } from './unknown-values.js';
 export { containsUnknown, unknownPaths, unknownToken } from './unknown.js';

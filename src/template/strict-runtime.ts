@@ -7,7 +7,7 @@ import { DICT_METHOD_NAMES, jinjaMethod } from './jinja-methods.js';
 import { RenderFailure } from './render-failure.js';
 import { didYouMean } from '../common/index.js';
 import { unknownToken } from './unknown.js';
-import { wholeTokenPath } from './unknown-values.js';
+import { partialPath, wholeTokenPath } from './unknown-values.js';
 import { FilterFailure, toText } from './values.js';
 import { isPlainObject } from '../common/index.js';
 
@@ -101,6 +101,8 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
     }
     const found = target === undefined || target === null ? undefined : memberOf(target, key);
     if (found !== undefined || tolerant === true) return found;
+    const partial = partialPath(target);
+    if (partial !== undefined) return unknownToken(joinPath(partial, key));
     throw new RenderFailure(
       'UndefinedVariable',
       `undefined variable '${path}': ${whyMissing(where, target, key)}`,

@@ -29,6 +29,7 @@ const STACKQL_FILTERS = [
   'merge_objects',
   'sql_escape',
   'sql_list',
+  'to_aws_tag_filters',
 ];
 /** Tags that load other templates: statements are rendered standalone, with no loader. */
 const LOADING_TAGS = new Set(['Extends', 'Include', 'Import', 'FromImport']);

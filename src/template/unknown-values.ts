@@ -17,6 +17,22 @@ export function unknownResource(resourceName: string): string {
   return unknownToken(resourceName);
 }
 
+const PARTIAL = Symbol.for('deploy-engine.partiallyUnknown');
+
+/**
+ * A mapping of which some members are known and the rest not yet: `{{ this.idempotency_token }}`
+ * of a resource still to be created is known, `{{ this.vpc_id }}` renders unknown.
+ */
+export function partiallyUnknown(path: string, known: Record<string, unknown>): Record<string, unknown> {
+  return Object.defineProperty({ ...known }, PARTIAL, { value: path, enumerable: false });
+}
+
+/** The path the missing members of a partiallyUnknown mapping are unknown under, if it is one. */
+export function partialPath(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return (value as { [PARTIAL]?: string })[PARTIAL];
+}
+
 /** A single unknown scalar (a bare export name) that renders as unknownToken(path). */
 export function unknownValue(path: string): string {
   return unknownToken(path);

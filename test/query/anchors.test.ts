@@ -92,7 +92,7 @@ describe('splitAnchors', () => {
     expect(error.message).toContain('statecheckk');
     expect(error.hint).toContain("did you mean 'statecheck'");
     expect(error.hint).toContain(
-      'valid anchors: create, update, createorupdate, delete, exists, statecheck, exports, command',
+      'valid anchors: create, update, createorupdate, delete, exists, statecheck, exports, command, callback, troubleshoot',
     );
   });
 
@@ -102,10 +102,16 @@ describe('splitAnchors', () => {
     expect(error.hint).toMatch(/^valid anchors: /);
   });
 
-  it('explains stackql-deploy v2 anchors the engine does itself', () => {
-    const error = errorOf(() => splitAnchors('/*+ callback:create, retries=10 */\nSELECT 1', FILE));
+  it('accepts callback and troubleshoot bound to an operation, and refuses other operations', () => {
+    const blocks = splitAnchors(
+      '/*+ callback:create, retries=10, short_circuit_field=ProgressEvent.OperationStatus */\nSELECT 1\n/*+ troubleshoot:delete */\nSELECT 2',
+      FILE,
+    );
+    expect(blocks.map((b) => b.anchor)).toEqual(['callback:create', 'troubleshoot:delete']);
+    expect(blocks[0]?.options).toEqual({ retries: 10, short_circuit_field: 'ProgressEvent.OperationStatus' });
+    const error = errorOf(() => splitAnchors('/*+ callback:replace */\nSELECT 1', FILE));
     expect(error.code).toBe('UnknownAnchor');
-    expect(error.hint).toContain('polls Cloud Control requests');
+    expect(error.hint).toContain('callback:create, callback:update or callback:delete');
   });
 
   it('rejects a duplicate anchor, naming both lines', () => {

@@ -4,6 +4,8 @@
  * StackQL would, reading only what their WHERE clauses allow.
  */
 import { describe, expect, it } from 'vitest';
+import { queryColumns } from '../../src/sql/index.js';
+import { schemaRegistry } from '../../src/schema/index.js';
 import { AT, callsSince, REGION, sqlSetup, tags } from './helpers.js';
 
 const STACK_TAGS = { Provisioner: 'stackql', StackName: 'aws-stack', StackEnv: 'dev' };
@@ -163,21 +165,22 @@ describe('SELECT over Cloud Control tables', () => {
   });
 
   it('reports SQL problems at the statement, in StackQL names, with a did-you-mean', async () => {
-    const { sql } = await sqlSetup();
     const bad = `SELECT COUNT(*) as count FROM (SELECT vpc_idd FROM aws.ec2.vpc_tags WHERE region = '${REGION}') t`;
-    await expect(sql.resultColumns(bad, AT)).rejects.toMatchObject({
+    await expect(queryColumns(bad, AT, schemaRegistry())).rejects.toMatchObject({
       code: 'SqlError',
       message: 'SQLite: no such column: vpc_idd',
       hint: "did you mean 'vpc_id'?",
       location: { file: AT.file, line: AT.line, resource: 'test' },
     });
-    await expect(sql.resultColumns(`SELECT vpc_id FROM (SELECT * FROM aws.ec2.vpcs) t`, AT)).rejects.toMatchObject({
+    await expect(
+      queryColumns(`SELECT vpc_id FROM (SELECT * FROM aws.ec2.vpcs) t`, AT, schemaRegistry()),
+    ).rejects.toMatchObject({
       code: 'MissingRegion',
     });
-    await expect(sql.resultColumns(`SELECT 1 FROM google.compute.networks WHERE name = 'x'`, AT)).rejects.toMatchObject(
-      {
-        code: 'UnsupportedProvider',
-      },
-    );
+    await expect(
+      queryColumns(`SELECT 1 FROM google.compute.networks WHERE name = 'x'`, AT, schemaRegistry()),
+    ).rejects.toMatchObject({
+      code: 'UnsupportedProvider',
+    });
   });
 });

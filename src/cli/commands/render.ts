@@ -12,7 +12,7 @@ import { stackInput } from '../stack-input.js';
  */
 export default async function render(options: CliOptions, io: CliIO): Promise<number> {
   const stack = loadStack(stackInput(options, io));
-  const { resources, problems } = validateStack(stack, schemaRegistry());
+  const { resources, problems } = await validateStack(stack, schemaRegistry());
   const names = resources.map((r) => r.resource.def.name);
   if (options.resource !== undefined && !names.includes(options.resource)) {
     const near = closest(options.resource, names);

@@ -7,7 +7,7 @@ import { stackInput } from '../stack-input.js';
 
 export default async function validate(options: CliOptions, io: CliIO): Promise<number> {
   const stack = loadStack(stackInput(options, io));
-  const { resources, problems } = validateStack(stack, schemaRegistry());
+  const { resources, problems } = await validateStack(stack, schemaRegistry());
   if (problems.length > 0) throw new DeployErrors(problems);
   const statements = resources.reduce((n, r) => n + r.rendered.statements.length, 0);
   io.stdout.write(

@@ -1,0 +1,92 @@
+/**
+ * A resource's `exports` query, run once the resource exists: its result columns (aliases and
+ * computed expressions included) are the resource's exports, and win over its properties of
+ * the same name. Without an exports query, exports are the resource's properties.
+ */
+import { DeployError } from '../errors/index.js';
+import type { Row } from '../sql/index.js';
+import { EXCLUDED, renderTyped, type Known, type RenderedQuery, type StackResource } from '../stack/index.js';
+import { containsUnknown, unknownPaths } from '../template/index.js';
+import { existence, poll, retryOf } from './anchor-results.js';
+import type { PlanContext } from './plan-context.js';
+
+/** The resource's rendered SELECT anchors with what is known now. */
+export function renderQueries(ctx: PlanContext, resource: StackResource, known: Known): RenderedQueries {
+  const anchors = ['exists', 'statecheck', 'exports'] as const;
+  const { rendered } = renderTyped({
+    stack: ctx.stack,
+    resource,
+    registry: ctx.registry,
+    known,
+    anchors: [...anchors],
+  });
+  if (rendered.problems.length > 0) throw rendered.problems[0];
+  return rendered.queries;
+}
+
+type RenderedQueries = ReturnType<typeof renderTyped>['rendered']['queries'];
+
+function at(query: RenderedQuery, resource: string): { file: string; line: number; resource: string } {
+  return { file: query.file, line: query.line, resource };
+}
+
+/**
+ * The `this.*` fields from the exists query, when the exports or statecheck query asks for
+ * some its columns do not hold (e.g. a computed identifier), else undefined.
+ */
+export async function thisFields(
+  ctx: PlanContext,
+  resource: StackResource,
+  known: Map<string, Record<string, unknown>>,
+): Promise<Row | undefined> {
+  const name = resource.def.name;
+  const queries = renderQueries(ctx, resource, known);
+  const wanted = [queries.exports, queries.statecheck].some(
+    (q) => q !== undefined && unknownPaths(q.sql).some((p) => p.startsWith(`${name}.`)),
+  );
+  const exists = queries.exists;
+  if (!wanted || !exists || containsUnknown(exists.sql)) return undefined;
+  const answer = existence(await ctx.sql.select(exists.sql, at(exists, name), ctx.reads), exists, name);
+  return answer.fields;
+}
+
+/**
+ * The exports row. `retry`: after a create or update, poll as the anchor says until the row
+ * appears; at plan time, one attempt. Undefined when the resource has no exports query or it
+ * still needs values not known yet; an error when it finds nothing.
+ */
+export async function readExports(
+  ctx: PlanContext,
+  resource: StackResource,
+  known: Known,
+  retry: boolean,
+  signal?: AbortSignal,
+): Promise<Row | undefined> {
+  const name = resource.def.name;
+  if (known.get(name) === EXCLUDED) return undefined;
+  const query = renderQueries(ctx, resource, known).exports;
+  if (!query || containsUnknown(query.sql)) return undefined;
+  const attempts = retry ? retryOf(query, { retries: 1, delay: 0 }) : { attempts: 1, delayMs: 0 };
+  const { value } = await poll(
+    attempts,
+    () => ctx.sql.select(query.sql, at(query, name), ctx.reads),
+    (result) => result.rows.length > 0,
+    signal,
+  );
+  if (value.rows.length > 1) {
+    throw new DeployError('AmbiguousExports', `the exports query of '${name}' returned ${value.rows.length} rows`, {
+      ...at(query, name),
+      hint: 'an exports query answers one row: filter it down to this resource',
+    });
+  }
+  const row = value.rows[0];
+  if (!row) {
+    throw new DeployError('ExportsNotFound', `the exports query of '${name}' returned no row`, {
+      ...at(query, name),
+      hint: retry
+        ? 'the resource exists, but the query does not find it: check its WHERE clause (or give it retries=N, retry_delay=S)'
+        : 'the resource exists, but the query does not find it: check its WHERE clause',
+    });
+  }
+  return row;
+}
