@@ -164,6 +164,22 @@ export class SdkCloudControl implements CloudControlPort {
     }
   }
 
+  async requestStatus(region: string, requestToken: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      const out = await this.call('GetResourceRequestStatus', region, (c) =>
+        c.send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })),
+      );
+      const event: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(out.ProgressEvent ?? {})) {
+        event[key] = value instanceof Date ? value.toISOString() : value;
+      }
+      return event;
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'RequestTokenNotFoundException') return undefined;
+      throw error;
+    }
+  }
+
   /**
    * Submits a mutation and waits for it. A request that ends FAILED for a transient reason
    * (throttling downstream, an internal error) is submitted again after a jittered backoff. Each

@@ -37,6 +37,8 @@ export interface CloudControlPort {
     options?: MutationOptions,
   ): Promise<ResourceState>;
   deleteResource(typeName: string, region: string, identifier: string, options?: MutationOptions): Promise<void>;
+  /** A mutation request's ProgressEvent (GetResourceRequestStatus), or undefined for an unknown token. */
+  requestStatus(region: string, requestToken: string): Promise<Record<string, unknown> | undefined>;
   /** Requests made so far, by Cloud Control operation name (for reports and tests). */
   callCounts(): Record<string, number>;
 }

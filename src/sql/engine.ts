@@ -15,7 +15,8 @@ import { runOnSqlite, type Bound } from './run-sqlite.js';
 import { findTables } from './scopes.js';
 import { sqliteDatabase } from './sqlite.js';
 import { resolveTable } from './table-name.js';
-import type { QueryOrigin, QueryResult } from './types.js';
+import type { QueryOrigin, QueryResult, StackqlTable } from './types.js';
+import { virtualTable } from './virtual-tables.js';
 
 export interface SqlEngineOptions {
   cloud: CloudControlPort;
@@ -67,7 +68,12 @@ export class SqlEngine {
     const reads = new Map<string, Promise<Fetched[]>>();
     await Promise.all(
       bound.map(async (b) => {
-        const plan = fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
+        if (b.virtual) {
+          b.virtual.check(b.ref.constraints, { ...at, line: b.ref.line });
+          b.rows = await b.virtual.read(cloud, b.ref.constraints, this.parallelism);
+          return;
+        }
+        const plan = fetchPlan(b.table as StackqlTable, b.ref.constraints, { ...at, line: b.ref.line });
         const key = planKey(plan);
         if (!reads.has(key)) reads.set(key, fetchStates(cloud, plan, this.parallelism, cache));
         b.fetched = await (reads.get(key) as Promise<Fetched[]>);
@@ -77,7 +83,7 @@ export class SqlEngine {
     return {
       ...runOnSqlite(db, sql, bound, at),
       candidates: (t) => {
-        const all = bound.filter((b) => b.table.schema.typeName === t).flatMap((b) => b.fetched);
+        const all = bound.filter((b) => b.table?.schema.typeName === t).flatMap((b) => b.fetched);
         return all.filter((f, i) => all.findIndex((g) => same(f, g)) === i);
       },
       narrowed: async (t, c) =>
@@ -85,7 +91,7 @@ export class SqlEngine {
           db,
           sql,
           bound.map((b) =>
-            b.table.schema.typeName === t ? { ...b, fetched: b.fetched.filter((f) => same(f, c)) } : b,
+            b.table?.schema.typeName === t ? { ...b, fetched: b.fetched.filter((f) => same(f, c)) } : b,
           ),
           at,
         ),
@@ -98,11 +104,11 @@ export class SqlEngine {
 }
 
 function bind(sql: string, at: QueryOrigin, registry: SchemaRegistry): Bound[] {
-  return findTables(sql, at).map((ref) => ({
-    ref,
-    table: resolveTable(ref.parts, registry, { ...at, line: ref.line }),
-    fetched: [],
-  }));
+  return findTables(sql, at).map((ref) => {
+    const virtual = virtualTable(ref.parts, registry);
+    if (virtual) return { ref, virtual, fetched: [] };
+    return { ref, table: resolveTable(ref.parts, registry, { ...at, line: ref.line }), fetched: [] };
+  });
 }
 
 /**
@@ -118,7 +124,11 @@ export async function queryColumns(sql: string, at: QueryOrigin, registry: Schem
   }
   const known = withoutUnknowns(sql, at);
   const bound = bind(known, at, registry);
-  for (const b of bound) fetchPlan(b.table, b.ref.constraints, { ...at, line: b.ref.line });
+  for (const b of bound) {
+    const where = { ...at, line: b.ref.line };
+    if (b.virtual) b.virtual.check(b.ref.constraints, where);
+    else fetchPlan(b.table as StackqlTable, b.ref.constraints, where);
+  }
   return runOnSqlite(await sqliteDatabase(), known, bound, at).columns;
 }
 

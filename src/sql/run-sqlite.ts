@@ -6,15 +6,33 @@
 import type { Database, SqlValue as SqlJsValue } from 'sql.js';
 import { DeployError } from '../errors/index.js';
 import { closest } from '../common/index.js';
-import { columnsOf, rowsOf } from './columns.js';
+import { columnsOf, rowsOf, type Column } from './columns.js';
 import type { Fetched } from './fetch.js';
 import type { TableRef } from './scopes.js';
 import type { QueryOrigin, QueryResult, Row, SqlValue, StackqlTable } from './types.js';
+import type { VirtualTable } from './virtual-tables.js';
 
+/** A table reference with what it reads: a resource type's fetched resources, or a virtual table's rows. */
 export interface Bound {
   ref: TableRef;
-  table: StackqlTable;
+  table?: StackqlTable;
+  virtual?: VirtualTable;
   fetched: Fetched[];
+  rows?: SqlValue[][];
+}
+
+function columnsFor(b: Bound): Column[] {
+  return b.virtual?.columns ?? columnsOf((b.table as StackqlTable).schema, (b.table as StackqlTable).variant);
+}
+
+function rowsFor(b: Bound): SqlValue[][] {
+  if (b.virtual) return b.rows ?? [];
+  const { schema, variant } = b.table as StackqlTable;
+  return b.fetched.flatMap((f) => rowsOf(schema, variant, f.region, f.state));
+}
+
+function nameOf(b: Bound): string {
+  return b.virtual?.name ?? (b.table as StackqlTable).name;
 }
 
 let serial = 0;
@@ -39,14 +57,13 @@ export function runOnSqlite(db: Database, sql: string, bound: Bound[], at: Query
   const id = ++serial;
   const temps = bound.map((b, i) => ({ ...b, temp: `stackql_${id}_${i}` }));
   try {
-    for (const { table, fetched, temp } of temps) {
-      const columns = columnsOf(table.schema, table.variant);
+    for (const bound of temps) {
+      const { temp } = bound;
+      const columns = columnsFor(bound);
       db.run(`CREATE TEMP TABLE ${quote(temp)} (${columns.map((c) => `${quote(c.name)} ${c.affinity}`).join(', ')})`);
       const insert = db.prepare(`INSERT INTO ${quote(temp)} VALUES (${columns.map(() => '?').join(', ')})`);
       try {
-        for (const f of fetched) {
-          for (const row of rowsOf(table.schema, table.variant, f.region, f.state)) insert.run(row as SqlJsValue[]);
-        }
+        for (const row of rowsFor(bound)) insert.run(row as SqlJsValue[]);
       } finally {
         insert.free();
       }
@@ -80,16 +97,16 @@ function execute(db: Database, sql: string, temps: (Bound & { temp: string })[],
 /** SQLite's message, in the user's names, with a hint where one helps. */
 function sqlError(error: unknown, temps: (Bound & { temp: string })[], at: QueryOrigin): DeployError {
   let message = error instanceof Error ? error.message : String(error);
-  for (const { temp, table } of temps) message = message.split(temp).join(table.name);
+  for (const t of temps) message = message.split(t.temp).join(nameOf(t));
   const missing = message.startsWith('no such column: ') ? message.slice('no such column: '.length) : undefined;
   let hint = 'the statement is run by SQLite (with StackQL functions such as JSON_EQUAL, AWS_POLICY_EQUAL, split_part)';
   if (missing !== undefined) {
     const name = missing.split('.').pop() as string;
-    const columns = [...new Set(temps.flatMap((t) => columnsOf(t.table.schema, t.table.variant).map((c) => c.name)))];
+    const columns = [...new Set(temps.flatMap((t) => columnsFor(t).map((c) => c.name)))];
     const near = closest(name, columns);
     hint = near.length
       ? `did you mean ${near.map((n) => `'${n}'`).join(', ')}?`
-      : `columns of ${temps.map((t) => t.table.name).join(', ') || 'the tables read'}: ${columns.join(', ')}`;
+      : `columns of ${temps.map(nameOf).join(', ') || 'the tables read'}: ${columns.join(', ')}`;
   }
   return new DeployError('SqlError', `SQLite: ${message}`, { ...at, hint, cause: error });
 }
