@@ -81,12 +81,12 @@ export function templateBase(stack: Stack, known: Known): Record<string, unknown
 
 /**
  * `this` in a resource's own templates (stackql-deploy 2): its columns, including those its
- * exists query returned, and its idempotency token; members not known yet render unknown.
+ * exists query returned, and its idempotency token; members not known (yet) render unknown,
+ * so a query needing an exists field not read yet waits for it.
  */
 export function thisOf(stack: Stack, resource: string, known: Known): Record<string, unknown> {
-  const columns = known.get(resource);
-  const token = { idempotency_token: idempotencyToken(stack, resource) };
-  return columns && columns !== EXCLUDED ? { ...columns, ...token } : partiallyUnknown(resource, token);
+  const columns = known.get(resource) ?? {};
+  return partiallyUnknown(resource, { ...columns, idempotency_token: idempotencyToken(stack, resource) });
 }
 
 /**

@@ -3,8 +3,9 @@
  * resource `api`; a bare `{{ api_id }}` names the resource that exports `api_id` (an alias
  * when the export is aliased). `depends_on` adds edges by hand.
  *
- * A resource's own props shadow exports of the same name in its queries, but a prop's value
- * sees only the props before it: `route_table_id: '{{ route_table_id }}'` reads the export.
+ * A resource's own props and exports shadow other exports of the same name in its queries,
+ * but a prop's value sees only the props before it: `route_table_id: '{{ route_table_id }}'`
+ * reads the export.
  * A name several resources export (each under its own `if`, one per environment) depends on
  * all of them; any one that is deployed serves it.
  */
@@ -35,11 +36,10 @@ function names(texts: string[]): Set<string> {
 /** Names each resource's templates reference from outside it (own props excluded where they shadow). */
 export function referencedNames(resource: StackResource): Set<string> {
   const props = resource.def.props.map((p) => p.name);
-  const queries = [
-    ...Object.values(resource.blocks).map((b) => b.text),
-    ...[resource.def.if, resource.def.run].filter((t) => t !== undefined),
-  ];
-  const outside = [...names(queries)].filter((n) => !props.includes(n));
+  // In its queries, a resource's own exports are its own (a delete uses its own identifier).
+  const own = new Set([...props, ...resource.def.exports.map((e) => e.alias)]);
+  const queries = [resource.def.if, resource.def.run, ...Object.values(resource.blocks).map((b) => b.text)];
+  const outside = [...names(queries.filter((t) => t !== undefined))].filter((n) => !own.has(n));
   resource.def.props.forEach((prop, i) => {
     const texts = strings(prop.value, []);
     for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);

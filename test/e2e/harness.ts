@@ -2,7 +2,7 @@
  * Runs the real CLI in-process against the built-in local cloud, on a temporary copy of a
  * stack, and captures what a user (or a pipeline reading --json) would see.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -15,6 +15,15 @@ export const EXAMPLE = resolve(import.meta.dirname, '../../examples/websocket-ap
 export function tempStack(source = EXAMPLE): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'deploy-e2e-')), 'stack');
   cpSync(source, dir, { recursive: true, filter: (p) => !p.includes('.deploy') });
+  return dir;
+}
+
+/** A new stack directory holding `manifest` and the given `resources/` files. */
+export function stackWith(manifest: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deploy-stack-'));
+  mkdirSync(join(dir, 'resources'));
+  writeFileSync(join(dir, 'stackql_manifest.yml'), manifest);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'resources', name), text);
   return dir;
 }
 
@@ -68,6 +77,11 @@ export function eventsOf<T extends EngineEvent['type']>(r: CliRun, type: T): Ext
 export function ledgerOf(
   stackDir: string,
   env: string,
-): { resources: Record<string, { identifier: string; type: string }> } {
+): {
+  resources: Record<
+    string,
+    { identifier: string; type: string; exports: Record<string, unknown>; desired: Record<string, unknown> }
+  >;
+} {
   return JSON.parse(readFileSync(join(stackDir, '.deploy', env, 'state.json'), 'utf8'));
 }

@@ -2,22 +2,11 @@
  * `type: query` resources read something that exists (here an API another team deployed) and
  * export its columns to later resources; unsupported stackql-deploy types are refused clearly.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudControlClient, CreateResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
 import { startLocalCloud } from '../../src/emulator/index.js';
-import { deploy, eventsOf } from './harness.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-
-function stackWith(manifest: string, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deploy-query-'));
-  mkdirSync(join(dir, 'resources'));
-  writeFileSync(join(dir, 'stackql_manifest.yml'), manifest);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'resources', name), text);
-  return dir;
-}
+import { deploy, eventsOf, stackWith } from './harness.js';
 
 const MANIFEST = `name: extend-api
 globals:
