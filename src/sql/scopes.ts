@@ -40,7 +40,9 @@ const PROVIDER_PREFIXES = new Set(['aws', 'awscc']);
 export function findTables(sql: string, origin: QueryOrigin): TableRef[] {
   const tokens = tokenize(sql, origin);
   const pass = new Pass(tokens);
-  pass.query(0, tokens.length - 1);
+  // The statement ends at its first `;` (SQLite runs the first statement only).
+  const end = tokens.findIndex((t) => t.kind === 'end' || (t.kind === 'punct' && t.text === ';'));
+  pass.query(0, end);
   return pass.refs;
 }
 

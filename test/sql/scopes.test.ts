@@ -26,6 +26,12 @@ describe('table references', () => {
     });
   });
 
+  it('ends the statement at its semicolon', () => {
+    expect(read(`SELECT * FROM aws.s3.buckets WHERE region = 'r' AND bucket_name = 'b';`)).toEqual({
+      'aws.s3.buckets': { region: ['r'], bucket_name: ['b'] },
+    });
+  });
+
   it('pushes nothing out of an OR, a NOT, a comparison or a BETWEEN', () => {
     expect(read(`SELECT * FROM aws.s3.buckets WHERE region = 'r' OR bucket_name = 'b'`)).toEqual({
       'aws.s3.buckets': {},
