@@ -13,10 +13,10 @@ import { diffResource } from '../plan/index.js';
 import { ledgerEntry } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
 import { resourceColumns } from '../stack/index.js';
-import { progressEvent, settle, troubleshoot } from './after-apply.js';
+import { awaitCallback, progressEvent, settle, troubleshoot } from './after-apply.js';
 import { adoptUnchanged, exportedValues } from './ledger-records.js';
 import { operationNodes, parseNodeId } from './operations.js';
-import { laterReads, readLater } from './query-resource.js';
+import { laterRuns, runLater } from './later-runs.js';
 import {
   renderForPlan,
   type ApplyContext,
@@ -123,7 +123,7 @@ export async function applyStack(
 
   const run = async (id: string): Promise<void> => {
     const { phase, resource } = parseNodeId(id);
-    if (phase === 'read') return readLater(ctx, resource, known, failed, options.signal);
+    if (phase === 'read' || phase === 'command') return runLater(ctx, phase, resource, known, failed, options.signal);
     const p = byName.get(resource) as PlannedResource;
     let requestToken: string | undefined;
     const mutation = { clientToken: token(id), onAccepted: (t: string) => void (requestToken = t) };
@@ -133,6 +133,10 @@ export async function applyStack(
         await cloud.deleteResource(p.schema.typeName, p.previousRegion ?? p.region, p.identifier as string, mutation);
         ledger.remove(p.name);
         if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+        if (p.resource) {
+          const callback = progressEvent('delete', p.schema.typeName, p.identifier as string, requestToken);
+          await awaitCallback(ctx, p.resource, known, 'delete', callback, options.signal);
+        }
         known.delete(p.name);
         applied.push({ kind: 'deleted', resource: p.name });
         if (p.change.action === 'delete') finish(p, p.identifier);
@@ -193,7 +197,7 @@ export async function applyStack(
     }
   };
 
-  const graph = buildGraph(operationNodes(planned, laterReads(ctx, stackPlan)));
+  const graph = buildGraph(operationNodes(planned, laterRuns(ctx, stackPlan)));
   const result = await runGraph(
     graph,
     {

@@ -12,12 +12,16 @@
 import type { GraphNode } from '../graph/index.js';
 import type { PlannedResource } from './plan-context.js';
 
-/** `read`: a query resource read during apply, once what it reads exists. */
-export type Phase = 'apply' | 'delete' | 'read';
+/**
+ * `read`: a query or script resource read during apply, once what it reads exists;
+ * `command`: a command resource's statements, run on every apply.
+ */
+export type Phase = 'apply' | 'delete' | 'read' | 'command';
 
-/** A query resource read during apply, and what it reads. */
-export interface LaterRead {
+/** A query, script or command resource run during apply, and what it uses. */
+export interface LaterRun {
   name: string;
+  phase: 'read' | 'command';
   dependsOn: string[];
 }
 
@@ -34,7 +38,7 @@ export function parseNodeId(id: string): { phase: Phase; resource: string } {
  * Nodes in scheduling order: deletes children-first, then applies (and reads) in manifest
  * order. A read waits for the applies and reads it depends on; so does an apply for reads.
  */
-export function operationNodes(planned: PlannedResource[], reads: LaterRead[] = []): GraphNode[] {
+export function operationNodes(planned: PlannedResource[], later: LaterRun[] = []): GraphNode[] {
   const byName = new Map(planned.map((p) => [p.name, p]));
   const hasApply = (name: string): boolean => {
     const action = byName.get(name)?.change.action;
@@ -63,12 +67,11 @@ export function operationNodes(planned: PlannedResource[], reads: LaterRead[] = 
     }
     deletes.push({ id: nodeId('delete', p.name), dependsOn: waits });
   }
-  const isRead = (name: string): boolean => reads.some((r) => r.name === name);
   const upstream = (dependsOn: string[]): string[] => [
     ...dependsOn.filter(hasApply).map((d) => nodeId('apply', d)),
-    ...dependsOn.filter(isRead).map((d) => nodeId('read', d)),
+    ...later.filter((r) => dependsOn.includes(r.name)).map((r) => nodeId(r.phase, r.name)),
   ];
-  const applies: GraphNode[] = reads.map((r) => ({ id: nodeId('read', r.name), dependsOn: upstream(r.dependsOn) }));
+  const applies: GraphNode[] = later.map((r) => ({ id: nodeId(r.phase, r.name), dependsOn: upstream(r.dependsOn) }));
   for (const p of planned) {
     if (!hasApply(p.name)) continue;
     const waits = upstream(p.dependsOn);

@@ -37,8 +37,10 @@ export interface StackPlan {
   resources: Map<string, PlannedResource>;
   /** Columns known at plan time (existing resources that stay), EXCLUDED for an `if` false. */
   known: Map<string, Record<string, unknown>>;
-  /** Query resources that read what this run creates: read during apply, once it exists. */
+  /** Query and script resources that read what this run creates: read during apply, once it exists. */
   later: string[];
+  /** Command resources: run during apply, after what they use. */
+  commands: string[];
 }
 
 export interface ApplyContext extends PlanContext {

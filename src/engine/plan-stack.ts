@@ -20,11 +20,16 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
   const owners = new Map(ledger.entries().map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
   const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
   const later: string[] = [];
+  const commands: string[] = [];
 
   for (const resource of orderedResources(stack)) {
     assertSupportedType(stack, resource);
     const name = resource.def.name;
-    if (resource.def.type === 'query') {
+    if (resource.def.type === 'command') {
+      if (mode === 'apply') commands.push(name);
+      continue;
+    }
+    if (resource.def.type === 'query' || resource.def.type === 'script') {
       const row = await readQuery(ctx, resource, known, { required: mode === 'apply', retry: false });
       // Teardown reads nothing it would have to wait for: what uses it is being deleted.
       if (row === LATER) {
@@ -45,7 +50,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
     resources.set(entry.resource, planned);
     changes.push(planned.change);
   }
-  return { plan: buildPlan(stack.name, stack.env, ctx.now.toISOString(), changes), resources, known, later };
+  return { plan: buildPlan(stack.name, stack.env, ctx.now.toISOString(), changes), resources, known, later, commands };
 }
 
 async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' | 'teardown'): Promise<PlannedResource> {

@@ -5,13 +5,11 @@
  * columns become exports for later resources, as in stackql-deploy.
  */
 import { DeployError } from '../errors/index.js';
-import { errorInfo, eventTime, type ErrorInfo } from '../events/index.js';
-import type { Row } from '../sql/index.js';
 import type { Known, StackResource } from '../stack/index.js';
 import { containsUnknown } from '../template/index.js';
 import { poll, retryOf } from './anchor-results.js';
-import type { LaterRead } from './operations.js';
-import type { ApplyContext, PlanContext, StackPlan } from './plan-context.js';
+import { runScript } from './script-resource.js';
+import type { PlanContext } from './plan-context.js';
 import { renderQueries } from './read-exports.js';
 
 /** Not readable yet: it uses values of resources this run creates. */
@@ -27,8 +25,9 @@ export async function readQuery(
   resource: StackResource,
   known: Known,
   options: { required: boolean; retry: boolean; signal?: AbortSignal },
-): Promise<Row | undefined | typeof LATER> {
+): Promise<Record<string, unknown> | undefined | typeof LATER> {
   const name = resource.def.name;
+  if (resource.def.type === 'script') return (await runScript(ctx, resource, known, options.signal)) ?? LATER;
   const queries = renderQueries(ctx, resource, known);
   const query = queries.exports ?? queries.exists;
   if (!query) {
@@ -59,48 +58,4 @@ export async function readQuery(
     });
   }
   return value.rows[0];
-}
-
-/** The query resources the plan left for apply, with what they read. */
-export function laterReads(ctx: PlanContext, stackPlan: StackPlan): LaterRead[] {
-  return stackPlan.later.map((name) => ({
-    name,
-    dependsOn: ctx.stack.resources.find((r) => r.def.name === name)?.dependsOn ?? [],
-  }));
-}
-
-/** Reads a query resource during apply, once the resources it reads exist; a failure is reported. */
-export async function readLater(
-  ctx: ApplyContext,
-  name: string,
-  known: Map<string, Record<string, unknown>>,
-  failed: { resource: string; error: ErrorInfo }[],
-  signal?: AbortSignal,
-): Promise<void> {
-  const started = Date.now();
-  try {
-    const resource = ctx.stack.resources.find((r) => r.def.name === name) as StackResource;
-    const row = await readQuery(ctx, resource, known, { required: true, retry: true, ...(signal ? { signal } : {}) });
-    if (row === LATER) {
-      throw new DeployError('UnresolvedValue', `the query of '${name}' still uses values nothing exported`, {
-        file: resource.file,
-        resource: name,
-        hint: 'check the names it uses against the exports of the resources it reads',
-      });
-    }
-    if (row) known.set(name, row);
-  } catch (error) {
-    const info = { ...errorInfo(error), resource: name };
-    failed.push({ resource: name, error: info });
-    ctx.sink.emit({
-      type: 'resource_failed',
-      time: eventTime(),
-      resource: name,
-      resourceType: 'query',
-      action: 'noop',
-      error: info,
-      durationMs: Date.now() - started,
-    });
-    throw error;
-  }
 }

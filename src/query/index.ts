@@ -3,7 +3,7 @@ export { splitAnchors } from './anchors.js';
 export type { AnchorBlock } from './anchors.js';
 export { ANCHOR_NAMES, isQueryAnchor } from './anchor-header.js';
 export type { AnchorName, AnchorOperation } from './anchor-header.js';
-export { parseStatement } from './statement.js';
+export { parseStatement, splitStatements } from './statement.js';
 export { STATEMENT_FORMS } from './cursor.js';
 export { checkCreate } from './check.js';
 export type {

@@ -5,7 +5,7 @@
 import { Cursor, describe } from './cursor.js';
 import { parseDelete } from './delete.js';
 import { parseInsert } from './insert.js';
-import { tokenize } from './lexer.js';
+import { tokenize, type Token } from './lexer.js';
 import { parseSelect } from './select.js';
 import type { Operation, StatementContext } from './types.js';
 import { parseUpdate } from './update.js';
@@ -20,4 +20,27 @@ export function parseStatement(sql: string, ctx: StatementContext): Operation {
   const first = cursor.peek();
   const what = first.kind === 'end' ? 'an empty statement' : `a statement starting with ${describe(first)}`;
   throw cursor.error('UnsupportedStatement', `expected INSERT, UPDATE, DELETE or SELECT but found ${what}`, first.line);
+}
+
+/**
+ * A command block's statements, split at each `;` outside quotes and comments, with their
+ * lines and first word (lower case: `select`, `insert`, …).
+ */
+export function splitStatements(
+  sql: string,
+  ctx: Pick<StatementContext, 'file' | 'line' | 'resource'>,
+): { sql: string; line: number; verb: string }[] {
+  const origin = { file: ctx.file, line: ctx.line, ...(ctx.resource !== undefined ? { resource: ctx.resource } : {}) };
+  const out: { sql: string; line: number; verb: string }[] = [];
+  let start: Token | undefined;
+  for (const token of tokenize(sql, origin)) {
+    const ends = token.kind === 'end' || (token.kind === 'punct' && token.text === ';');
+    if (!ends) {
+      start ??= token;
+      continue;
+    }
+    if (start) out.push({ sql: sql.slice(start.start, token.start), line: start.line, verb: start.text.toLowerCase() });
+    start = undefined;
+  }
+  return out;
 }

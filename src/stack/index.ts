@@ -22,4 +22,5 @@ export {
 } from './context.js';
 export { conditionHolds } from './condition.js';
 export { missingProducers } from './edges.js';
+export { renderRun } from './render-run.js';
 export { assertSupportedType } from './supported-type.js';

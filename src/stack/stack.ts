@@ -45,6 +45,13 @@ export function loadStack(input: StackInput): Stack {
       continue;
     }
     const blocks: Partial<Record<AnchorName, AnchorBlock>> = {};
+    if (def.sql !== undefined) {
+      // Inline SQL (stackql-deploy's `sql:`) is the one statement of a query or command resource.
+      const anchor = def.type === 'command' ? 'command' : 'exports';
+      blocks[anchor] = { anchor, options: {}, text: def.sql, line: def.line, bodyLine: def.line };
+      resources.push({ def, file: displayPath(manifest.file), blocks, dependsOn: [], anyOf: [] });
+      continue;
+    }
     if (existsSync(def.file)) {
       try {
         for (const block of splitAnchors(readFileSync(def.file, 'utf8'), file)) blocks[block.anchor] = block;

@@ -6,11 +6,11 @@ import type { Stack, StackResource } from './types.js';
 /** Refuses the resource types the engine cannot run, naming where they are declared. */
 export function assertSupportedType(stack: Stack, resource: StackResource): void {
   const type = resource.def.type;
-  if (type === 'resource' || type === 'query') return;
+  if (type !== 'multi') return;
   throw new DeployError('UnsupportedResourceType', `resource type '${type}' is not supported by deploy yet`, {
     file: displayPath(stack.manifest.file),
     line: resource.def.line,
     resource: resource.def.name,
-    hint: 'use `type: resource` (create/update/delete through Cloud Control) or `type: query` (a read whose columns are exported)',
+    hint: 'use one resource per instance with `type: resource`, or `type: command` for statements run on every apply',
   });
 }

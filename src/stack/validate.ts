@@ -6,7 +6,7 @@
  */
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
-import { checkCreate } from '../query/index.js';
+import { checkCreate, parseStatement, splitStatements } from '../query/index.js';
 import { snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { queryColumns } from '../sql/index.js';
 import { closest } from '../common/index.js';
@@ -41,6 +41,7 @@ export async function validateStack(
     const at = { file: manifestFile, line: resource.def.line, resource: name };
     const exportColumns = await checkQueries(name, rendered, registry, problems);
     if (resource.def.type === 'resource') problems.push(...checkBlocks(resource, rendered, schema, registry));
+    if (resource.def.type === 'command') problems.push(...(await checkCommand(resource, rendered, registry)));
     if (exportColumns !== false) problems.push(...checkExports(resource, schema, exportColumns, at));
   }
   return { resources, problems };
@@ -136,4 +137,36 @@ function checkExports(
           : `add it to the exports query (SELECT … AS ${e.column}), or export one of: ${columns.join(', ')}`,
       });
     });
+}
+
+/** Each statement of a command: a Cloud Control operation, or a SELECT SQLite accepts. */
+async function checkCommand(
+  resource: StackResource,
+  rendered: RenderedResource,
+  registry: SchemaRegistry,
+): Promise<DeployError[]> {
+  const block = rendered.statements.find((s) => s.anchor === 'command');
+  const name = resource.def.name;
+  if (!block) {
+    return [
+      new DeployError('MissingCommand', `command resource '${name}' has no statement`, {
+        file: resource.file,
+        resource: name,
+        hint: 'add sql: <statement> to the resource, or a /*+ command */ block to its .iql file',
+      }),
+    ];
+  }
+  const problems: DeployError[] = [];
+  const origin = { file: resource.file, line: block.line, resource: name };
+  for (const statement of splitStatements(block.sql, origin)) {
+    const at = { ...origin, line: statement.line };
+    try {
+      if (statement.verb === 'select' || statement.verb === 'with') await queryColumns(statement.sql, at, registry);
+      else parseStatement(statement.sql, { ...at, registry });
+    } catch (error) {
+      if (!DeployError.is(error)) throw error;
+      problems.push(error);
+    }
+  }
+  return problems;
 }
