@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import { DeployError } from '../errors/index.js';
 import { buildManifest } from './build.js';
 import { displayPath } from './display-path.js';
+import { resolveFileDirectives } from './file-directive.js';
 import type { Manifest } from './types.js';
 import { indexLines } from './yaml-lines.js';
 
@@ -66,5 +67,6 @@ export function loadManifest(stackDir: string): Manifest {
       cause: error,
     });
   }
-  return buildManifest(doc, indexLines(text), file, shown, dir);
+  const lines = indexLines(text);
+  return buildManifest(resolveFileDirectives(doc, dir, lines, shown), lines, file, shown, dir);
 }
