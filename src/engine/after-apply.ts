@@ -21,13 +21,14 @@ export function progressEvent(
   typeName: string,
   identifier: string,
   requestToken: string | undefined,
+  status: 'SUCCESS' | 'FAILED' = 'SUCCESS',
 ): Record<string, unknown> {
   return {
     ProgressEvent: {
       TypeName: typeName,
       Identifier: identifier,
       Operation: operation.toUpperCase(),
-      OperationStatus: 'SUCCESS',
+      OperationStatus: status,
       ...(requestToken !== undefined ? { RequestToken: requestToken } : {}),
     },
   };
@@ -189,9 +190,11 @@ export async function troubleshoot(
   callback: Record<string, unknown>,
 ): Promise<void> {
   const name = resource.def.name;
+  // `this.*` holds what return_vals captures of the failed request (e.g. its RequestToken).
+  const seen = new Map(known).set(name, { ...known.get(name), ...returnVals(resource, operation, callback) });
   let message: string;
   try {
-    const query = anchored(ctx, resource, known, 'troubleshoot', operation, callback);
+    const query = anchored(ctx, resource, seen, 'troubleshoot', operation, callback);
     if (!query || containsUnknown(query.sql)) return;
     const result = await ctx.sql.select(query.sql, { file: query.file, line: query.line, resource: name });
     message = `troubleshoot diagnostics (${operation}):\n${JSON.stringify(result.rows, null, 2)}`;

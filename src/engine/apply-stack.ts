@@ -179,7 +179,7 @@ export async function applyStack(
     } catch (error) {
       if (p.resource) {
         const operation = phase === 'delete' ? 'delete' : p.change.action === 'update' ? 'update' : 'create';
-        const callback = progressEvent(operation, p.schema.typeName, p.identifier ?? '', requestToken);
+        const callback = progressEvent(operation, p.schema.typeName, p.identifier ?? '', requestToken, 'FAILED');
         await troubleshoot(ctx, p.resource, known, operation, callback);
       }
       const info = errorInfo(error);

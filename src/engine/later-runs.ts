@@ -15,7 +15,11 @@ import { LATER, readQuery } from './query-resource.js';
 export function laterRuns(ctx: PlanContext, stackPlan: StackPlan): LaterRun[] {
   const dependsOn = (name: string): string[] => ctx.stack.resources.find((r) => r.def.name === name)?.dependsOn ?? [];
   return [
-    ...stackPlan.later.map((name) => ({ name, phase: 'read' as const, dependsOn: dependsOn(name) })),
+    ...stackPlan.later.map(({ name, after }) => ({
+      name,
+      phase: 'read' as const,
+      dependsOn: [...new Set([...dependsOn(name), ...after])],
+    })),
     ...stackPlan.commands.map((name) => ({ name, phase: 'command' as const, dependsOn: dependsOn(name) })),
   ];
 }

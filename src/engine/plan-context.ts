@@ -37,8 +37,11 @@ export interface StackPlan {
   resources: Map<string, PlannedResource>;
   /** Columns known at plan time (existing resources that stay), EXCLUDED for an `if` false. */
   known: Map<string, Record<string, unknown>>;
-  /** Query and script resources that read what this run creates: read during apply, once it exists. */
-  later: string[];
+  /**
+   * Query and script resources that read what this run creates or changes: read during apply,
+   * after what they reference and `after` (resources of the types they read).
+   */
+  later: { name: string; after: string[] }[];
   /** Command resources: run during apply, after what they use. */
   commands: string[];
 }

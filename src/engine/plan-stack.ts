@@ -9,7 +9,7 @@ import type { LedgerEntry } from '../state/index.js';
 import { assertSupportedType } from '../stack/index.js';
 import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
-import { LATER, readQuery } from './query-resource.js';
+import { changingSources, LATER, readQuery } from './query-resource.js';
 
 export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): Promise<StackPlan> {
   const { stack, ledger } = ctx;
@@ -19,7 +19,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
   const changes: ResourceChange[] = [];
   const owners = new Map(ledger.entries().map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
   const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
-  const later: string[] = [];
+  const later: { name: string; after: string[] }[] = [];
   const commands: string[] = [];
 
   for (const resource of orderedResources(stack)) {
@@ -30,10 +30,12 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
       continue;
     }
     if (resource.def.type === 'query' || resource.def.type === 'script') {
-      const row = await readQuery(ctx, resource, known, { required: mode === 'apply', retry: false });
       // Teardown reads nothing it would have to wait for: what uses it is being deleted.
+      const after = mode === 'apply' ? changingSources(ctx, resource, known, resources.values()) : [];
+      const row =
+        after.length > 0 ? LATER : await readQuery(ctx, resource, known, { required: mode === 'apply', retry: false });
       if (row === LATER) {
-        if (mode === 'apply') later.push(name);
+        if (mode === 'apply') later.push({ name, after });
       } else if (row) known.set(name, row);
       continue;
     }

@@ -7,6 +7,7 @@
 import { DeployError } from '../errors/index.js';
 import type { Known, StackResource } from '../stack/index.js';
 import { containsUnknown } from '../template/index.js';
+import { typesRead } from '../sql/index.js';
 import { poll, retryOf } from './anchor-results.js';
 import { runScript } from './script-resource.js';
 import type { PlanContext } from './plan-context.js';
@@ -14,6 +15,26 @@ import { renderQueries } from './read-exports.js';
 
 /** Not readable yet: it uses values of resources this run creates. */
 export const LATER = Symbol('later');
+
+/**
+ * The resources this run creates or changes that a query resource reads from (by the types
+ * its tables name): it must be read after them, during apply.
+ */
+export function changingSources(
+  ctx: PlanContext,
+  resource: StackResource,
+  known: Known,
+  planned: Iterable<{ name: string; schema: { typeName: string }; change: { action: string } }>,
+): string[] {
+  if (resource.def.type !== 'query') return [];
+  const queries = renderQueries(ctx, resource, known);
+  const query = queries.exports ?? queries.exists;
+  if (!query) return [];
+  const types = typesRead(query.sql, { file: query.file, line: query.line, resource: resource.def.name }, ctx.registry);
+  return [...planned]
+    .filter((p) => types.includes(p.schema.typeName) && ['create', 'update', 'replace'].includes(p.change.action))
+    .map((p) => p.name);
+}
 
 /**
  * The row a query resource selects. Finding nothing is an error when `required` (apply:

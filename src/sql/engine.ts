@@ -111,6 +111,13 @@ function bind(sql: string, at: QueryOrigin, registry: SchemaRegistry): Bound[] {
   });
 }
 
+/** The resource types a query reads (no cloud call): what must exist before it can answer. */
+export function typesRead(sql: string, at: QueryOrigin, registry: SchemaRegistry): string[] {
+  const flat = flatQuery(sql, at, registry);
+  if (flat) return [flat.table.schema.typeName];
+  return bind(withoutUnknowns(sql, at), at, registry).flatMap((b) => (b.table ? [b.table.schema.typeName] : []));
+}
+
 /**
  * The columns a query answers with, checked without any cloud call (for `deploy validate`):
  * its tables, region and list keys, and SQLite's verdict on the statement. Values not known

@@ -70,7 +70,7 @@ export function templateBase(stack: Stack, known: Known): Record<string, unknown
       context[resource.name] = { ...all, idempotency_token: idempotencyToken(stack, resource.name) };
       // An export its exports query has not answered yet is not known yet.
       for (const e of resource.exports)
-        context[e.alias] = all[e.column] ?? unknownValue(`${resource.name}.${e.column}`);
+        context[e.alias] = all[e.column] !== undefined ? all[e.column] : unknownValue(`${resource.name}.${e.column}`);
     } else {
       context[resource.name] = unknownResource(resource.name);
       for (const e of resource.exports) context[e.alias] = unknownValue(`${resource.name}.${e.column}`);

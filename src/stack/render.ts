@@ -122,7 +122,10 @@ function assign(result: RenderedResource, anchor: AnchorName, op: Operation, res
       file: resource.file,
       ...(block ? { line: block.bodyLine } : {}),
       resource: resource.def.name,
-      hint: `a /*+ ${anchor} */ block takes ${article(expected)} statement`,
+      hint:
+        op.kind === 'update'
+          ? 'deploy computes updates from the create block; to patch a resource this stack does not create on every apply, make it `type: command` with the UPDATE in a /*+ command */ block (or `sql:`)'
+          : `a /*+ ${anchor} */ block takes ${article(expected)} statement`,
     });
   }
   if (op.kind === 'create') result.create = op;

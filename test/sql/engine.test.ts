@@ -86,6 +86,18 @@ describe('SELECT over Cloud Control tables', () => {
     expect(callsSince(port, before)).toEqual({ GetResource: 1 });
   });
 
+  it('reads each identifier an IN list pins (the sql_list form of the docs), and lists nothing', async () => {
+    const { port, sql } = await sqlSetup();
+    for (const name of ['b1', 'b2', 'b3']) await port.createResource('AWS::S3::Bucket', REGION, { BucketName: name });
+    const before = port.callCounts();
+    const result = await sql.select(
+      `SELECT bucket_name FROM aws.s3.buckets WHERE region = '${REGION}' AND bucket_name IN ('b1','b3','gone') ORDER BY 1`,
+      AT,
+    );
+    expect(result.rows).toEqual([{ bucket_name: 'b1' }, { bucket_name: 'b3' }]);
+    expect(callsSince(port, before)).toEqual({ GetResource: 3 });
+  });
+
   it('lists within the parent the list handler requires, taking the key from the WHERE', async () => {
     const { port, sql } = await sqlSetup();
     const vpc = await port.createResource('AWS::EC2::VPC', REGION, { CidrBlock: '10.0.0.0/16' });

@@ -169,6 +169,18 @@ describe('sql_list', () => {
   });
 });
 
+describe('to_aws_tag_filters', () => {
+  it('turns {Key, Value} tags into the tagging API TagFilters, also from JSON text', () => {
+    const tags = [
+      { Key: 'stackql:stack-name', Value: 'demo' },
+      { Key: 'stackql:stack-env', Value: 'dev' },
+    ];
+    const expected = '[{"Key":"stackql:stack-name","Values":["demo"]},{"Key":"stackql:stack-env","Values":["dev"]}]';
+    expect(render('{{ t | to_aws_tag_filters }}', { t: tags })).toBe(expected);
+    expect(render('{{ t | to_aws_tag_filters }}', { t: JSON.stringify(tags) })).toBe(expected);
+  });
+});
+
 describe('Jinja filters nunjucks lacks', () => {
   it('map, unique and items work', () => {
     expect(render('{{ l | map(attribute="Key") | join(",") }}', { l: [{ Key: 'a' }, { Key: 'b' }] })).toBe('a,b');
