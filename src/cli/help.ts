@@ -1,7 +1,7 @@
 /** Usage texts. Kept free of heavy imports: `deploy --help` must start fast. */
 export const VERSION = '0.1.0';
 
-const COMMON = `Options for plan, apply and teardown:
+const COMMON = `Options for plan, apply, teardown, build and test:
   --local                 use the built-in local Cloud Control (no AWS account needed);
                           data in <stack-dir>/.deploy/local-cloud unless --local-data DIR
   --endpoint URL          another Cloud Control endpoint (or AWS_ENDPOINT_URL_CLOUDCONTROL)
@@ -11,7 +11,10 @@ const COMMON = `Options for plan, apply and teardown:
   --no-color              no colours (also NO_COLOR=1)
   --diff                  show property-level changes in the plan
   --parallelism N         operations at once (default 10)
-  --rate-limit N          Cloud Control requests per second (default 20 on AWS, unlimited locally)`;
+  --rate-limit N          Cloud Control requests per second (default 20 on AWS, unlimited locally)
+  --show-queries          print each query on stderr as it runs (also --log-level debug)
+
+Without --env-file, a .env file in the working directory is read when there is one.`;
 
 export const HELP = `deploy ${VERSION}: declarative deploys to AWS through Cloud Control, from stackql-deploy stacks
 
@@ -25,6 +28,12 @@ Usage:
         [--plan FILE] [--yes] [--on-failure stop|continue|rollback]
   deploy teardown <stack-dir> <env> [--yes] delete everything the stack deployed, children first
   deploy unlock <stack-dir> <env>          remove a stale lock left by a killed run
+  deploy build <stack-dir> <env>           stackql-deploy's build: apply without asking
+        [--dry-run] [--output-file FILE] [--on-failure error|ignore|rollback]
+  deploy test <stack-dir> <env>            is every resource there and in its desired state?
+        [--output-file FILE]               (each statecheck; exit 1 if any fails)
+  deploy init <name> [--provider aws]      a starter stack in a new directory
+  deploy info                              versions and what this build supports
   deploy local-cloud [--port 4566] [--host 127.0.0.1] [--data DIR]
                                            serve the local Cloud Control API
         [--latency MS|MIN-MAX] [--rate-limit N] [--fault SPEC]

@@ -18,6 +18,10 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   teardown: () => import('./commands/teardown.js'),
   unlock: () => import('./commands/unlock.js'),
   'local-cloud': () => import('./commands/local-cloud.js'),
+  build: () => import('./commands/build.js'),
+  test: () => import('./commands/test.js'),
+  init: () => import('./commands/init.js'),
+  info: () => import('./commands/info.js'),
 };
 
 export async function run(argv: string[], io: CliIO): Promise<number> {

@@ -29,9 +29,26 @@ const SPEC = {
   data: { type: 'string' },
   latency: { type: 'string' },
   fault: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  'show-queries': { type: 'boolean' },
+  'output-file': { type: 'string' },
+  'log-level': { type: 'string' },
+  provider: { type: 'string' },
 } as const;
 
-const STACK_RUN = ['local', 'local-data', 'endpoint', 'var', 'env-file', 'json', 'diff', 'parallelism', 'rate-limit'];
+const STACK_RUN = [
+  'local',
+  'local-data',
+  'endpoint',
+  'var',
+  'env-file',
+  'json',
+  'diff',
+  'parallelism',
+  'rate-limit',
+  'show-queries',
+  'log-level',
+];
 
 /** The flags each command takes (besides --help, --version and --no-color), so none is silently ignored. */
 const FLAGS: Record<string, string[]> = {
@@ -42,6 +59,10 @@ const FLAGS: Record<string, string[]> = {
   teardown: [...STACK_RUN, 'yes', 'on-failure'],
   unlock: [],
   'local-cloud': ['port', 'host', 'data', 'latency', 'rate-limit', 'fault'],
+  build: [...STACK_RUN, 'on-failure', 'dry-run', 'output-file'],
+  test: [...STACK_RUN, 'output-file'],
+  init: ['provider'],
+  info: [],
 };
 
 /** A flag given to a command that has no use for it is an error, not a silent no-op. */
@@ -88,7 +109,23 @@ export interface CliOptions {
   data?: string;
   latency?: string;
   faults: string[];
+  dryRun: boolean;
+  showQueries: boolean;
+  outputFile?: string;
+  logLevel?: string;
+  provider?: string;
 }
+
+/** stackql-deploy's --on-failure words (error, ignore) next to ours (stop, continue). */
+const ON_FAILURE: Record<string, CliOptions['onFailure']> = {
+  stop: 'stop',
+  error: 'stop',
+  continue: 'continue',
+  ignore: 'continue',
+  rollback: 'rollback',
+};
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'critical'];
 
 function positiveInt(name: string, text: string | undefined, fallback?: number): number | undefined {
   if (text === undefined) return fallback;
@@ -116,9 +153,16 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       hint: 'use --local for the built-in local cloud, or --endpoint URL for another one',
     });
   }
-  const onFailure = v['on-failure'] ?? 'stop';
-  if (onFailure !== 'stop' && onFailure !== 'continue' && onFailure !== 'rollback') {
-    throw new DeployError('InvalidOption', `--on-failure must be stop, continue or rollback, got '${onFailure}'`);
+  const onFailure = ON_FAILURE[(v['on-failure'] ?? 'stop').toLowerCase()];
+  if (onFailure === undefined) {
+    throw new DeployError(
+      'InvalidOption',
+      `--on-failure must be stop, continue or rollback (or error, ignore), got '${v['on-failure']}'`,
+    );
+  }
+  const logLevel = v['log-level']?.toLowerCase();
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
+    throw new DeployError('InvalidOption', `--log-level must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
   }
   const parallelism = positiveInt('parallelism', v.parallelism, 10) as number;
   if (parallelism < 1) throw new DeployError('InvalidOption', '--parallelism must be at least 1');
@@ -137,7 +181,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     yes: v.yes ?? false,
     detailedExitcode: v['detailed-exitcode'] ?? false,
     faults: v.fault ?? [],
+    dryRun: v['dry-run'] ?? false,
+    // stackql-deploy shows the queries it runs at debug level too.
+    showQueries: (v['show-queries'] ?? false) || logLevel === 'debug' || logLevel === 'trace',
   };
+  if (v['output-file'] !== undefined) options.outputFile = v['output-file'];
+  if (logLevel !== undefined) options.logLevel = logLevel;
+  if (v.provider !== undefined) options.provider = v.provider;
   const endpoint = v.endpoint ?? env['AWS_ENDPOINT_URL_CLOUDCONTROL'];
   if (endpoint !== undefined) options.endpoint = endpoint;
   if (v['local-data'] !== undefined) options.localData = v['local-data'];

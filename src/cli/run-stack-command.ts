@@ -23,11 +23,11 @@ export interface StackCommandContext {
   ask: (question: string) => Promise<boolean>;
 }
 
-export async function runStackCommand(
+export async function runStackCommand<R = RunResult>(
   options: CliOptions,
   io: CliIO,
-  body: (ctx: StackCommandContext) => Promise<RunResult>,
-  exitCode: (result: RunResult) => number,
+  body: (ctx: StackCommandContext) => Promise<R>,
+  exitCode: (result: R) => number,
 ): Promise<number> {
   const input = stackInput(options, io);
   const stack = loadStack(input);
@@ -65,7 +65,12 @@ export async function runStackCommand(
   try {
     const result = await body({
       stack,
-      deps: { registry, cloud: connected.cloud, sink: reporter },
+      deps: {
+        registry,
+        cloud: connected.cloud,
+        sink: reporter,
+        ...(options.showQueries ? { trace: showQuery(io) } : {}),
+      },
       reporter,
       signal: controller.signal,
       ask,
@@ -94,4 +99,9 @@ export function requireConfirmation(options: CliOptions, io: CliIO, command: str
     );
   }
   return true;
+}
+
+/** `--show-queries`: each query as it runs, where it comes from, on stderr (stdout stays the report). */
+function showQuery(io: CliIO): NonNullable<EngineDeps['trace']> {
+  return (q) => io.stderr.write(`-- ${q.file}:${q.line}${q.resource ? ` (${q.resource})` : ''}\n${q.sql.trim()}\n`);
 }

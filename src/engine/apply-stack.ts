@@ -12,7 +12,7 @@ import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
 import { ledgerEntry } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
-import { resourceColumns } from '../stack/index.js';
+import { resourceColumns, stackExports } from '../stack/index.js';
 import { awaitCallback, progressEvent, settle, troubleshoot } from './after-apply.js';
 import { adoptUnchanged, exportedValues } from './ledger-records.js';
 import { operationNodes, parseNodeId } from './operations.js';
@@ -39,6 +39,8 @@ export interface ApplyOutcome {
   summary: RunSummary;
   outcome: 'success' | 'failed' | 'interrupted';
   failed: { resource: string; error: ErrorInfo }[];
+  /** The stack's outputs (top-level `exports:`) as known after the run. */
+  exports: ReturnType<typeof stackExports>;
 }
 
 export async function applyStack(
@@ -230,6 +232,7 @@ export async function applyStack(
   return {
     outcome: failed.length > 0 ? 'failed' : interrupted ? 'interrupted' : 'success',
     failed,
+    exports: stackExports(ctx.stack, known),
     summary: {
       ...counts,
       unchanged: planned.filter((p) => p.change.action === 'noop').length,

@@ -12,13 +12,20 @@ import type { StackPlan } from './plan-context.js';
 import { planStack } from './plan-stack.js';
 import { assertStillValid, type SavedPlan } from './saved-plan.js';
 import type { Stack } from '../stack/index.js';
-import { SqlEngine } from '../sql/index.js';
+import { SqlEngine, type SqlEngineOptions } from '../sql/index.js';
 import { createHash, randomUUID } from 'node:crypto';
 
 export interface EngineDeps {
   registry: SchemaRegistry;
   cloud: CloudControlPort;
   sink: EventSink;
+  /** Told every SELECT before it runs (`--show-queries`). */
+  trace?: SqlEngineOptions['trace'];
+}
+
+/** The SQL engine a run's queries go through. */
+export function sqlEngine(deps: EngineDeps): SqlEngine {
+  return new SqlEngine({ cloud: deps.cloud, registry: deps.registry, ...(deps.trace ? { trace: deps.trace } : {}) });
 }
 
 export interface RunOptions {
@@ -81,7 +88,7 @@ async function makePlan(
   ledger: Ledger,
   mode: 'apply' | 'teardown',
 ): Promise<StackPlan> {
-  const sql = new SqlEngine({ cloud: deps.cloud, registry: deps.registry });
+  const sql = sqlEngine(deps);
   const stackPlan = await planStack(
     { stack, registry: deps.registry, cloud: deps.cloud, sql, reads: new Map(), ledger, now: new Date() },
     mode,
@@ -124,7 +131,7 @@ async function execute(
       }
       // Tokens from the saved plan repeat across retries of that file; otherwise unique per run.
       const tokenSeed = options.saved?.seed ?? createHash('sha256').update(randomUUID()).digest('hex');
-      const sql = new SqlEngine({ cloud: deps.cloud, registry: deps.registry });
+      const sql = sqlEngine(deps);
       const outcome = await applyStack({ ...deps, sql, stack, ledger, now: new Date() }, stackPlan, {
         parallelism: options.parallelism,
         onFailure: options.onFailure,

@@ -23,6 +23,8 @@ export interface SqlEngineOptions {
   registry: SchemaRegistry;
   /** GetResource calls in flight per table read (default 10). */
   parallelism?: number;
+  /** Told every query before it runs (`--show-queries`). */
+  trace?: (query: { sql: string } & QueryOrigin) => void;
 }
 
 /** A query's answer, and what it read: enough to tell which resource made it answer so. */
@@ -53,6 +55,7 @@ export class SqlEngine {
       });
     }
     const { cloud, registry } = this.options;
+    this.options.trace?.({ sql, ...at });
     const flat = flatQuery(sql, at, registry);
     if (flat) {
       const fetched = await fetchStates(cloud, fetchPlan(flat.table, flat.constraints, at), this.parallelism, cache);

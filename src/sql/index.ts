@@ -5,4 +5,4 @@
 export { SqlEngine, queryColumns, typesRead, type Selection, type SqlEngineOptions } from './engine.js';
 export { readKey, type Fetched, type ReadCache } from './fetch.js';
 export type { QueryOrigin, QueryResult, Row, SqlValue } from './types.js';
-export { sqliteLoadMs } from './sqlite.js';
+export { sqliteLoadMs, sqliteVersions } from './sqlite.js';

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { FUNCTIONS } from './functions.js';
 
@@ -31,4 +32,20 @@ async function open(): Promise<Database> {
   db.exec('SELECT 1'); // the first statement compiles the engine's hot paths: pay it here
   loadedInMs = performance.now() - started;
   return db;
+}
+
+/** The versions of SQLite and sql.js (loads the engine). */
+export async function sqliteVersions(): Promise<{ sqlite: string; sqljs: string }> {
+  const db = await sqliteDatabase();
+  const require = createRequire(import.meta.url);
+  return {
+    sqlite: String(db.exec('SELECT sqlite_version()')[0]?.values[0]?.[0] ?? 'unknown'),
+    sqljs: (
+      JSON.parse(
+        readFileSync(join(dirname(require.resolve('sql.js/dist/sql-wasm.js')), '..', 'package.json'), 'utf8'),
+      ) as {
+        version: string;
+      }
+    ).version,
+  };
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ExportDef } from '../manifest/index.js';
 import { snakeCase, type TypeSchema } from '../schema/index.js';
-import { partiallyUnknown, unknownResource, unknownValue } from '../template/index.js';
+import { containsUnknown, partiallyUnknown, unknownResource, unknownValue } from '../template/index.js';
 import type { Stack } from './types.js';
 
 /** What is known per resource: its template columns, or EXCLUDED when its `if` is false. */
@@ -101,4 +101,20 @@ export function ownColumns(resourceName: string, schema: TypeSchema | undefined)
     out[snakeCase(name)] = unknownValue(`${resourceName}.${snakeCase(name)}`);
   }
   return out;
+}
+
+/**
+ * The stack's outputs (top-level `exports:`): each name's value among the resources' exports,
+ * and the names nothing (known) exports.
+ */
+export function stackExports(stack: Stack, known: Known): { values: Record<string, unknown>; missing: string[] } {
+  const base = templateBase(stack, known);
+  const values: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const e of stack.manifest.exports) {
+    const value = base[e.column];
+    if (value === undefined || containsUnknown(value)) missing.push(e.column);
+    else values[e.alias] = value;
+  }
+  return { values, missing };
 }

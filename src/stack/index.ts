@@ -18,6 +18,7 @@ export {
   thisOf,
   idempotencyToken,
   EXCLUDED,
+  stackExports,
   type Known,
 } from './context.js';
 export { conditionHolds } from './condition.js';

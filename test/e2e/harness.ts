@@ -50,7 +50,7 @@ class Capture extends Writable {
   }
 }
 
-export async function deploy(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function deploy(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = new PassThrough();
@@ -59,7 +59,7 @@ export async function deploy(args: string[], env: Record<string, string> = {}): 
     stderr,
     stdin,
     env: { PATH: process.env['PATH'] ?? '', ...env },
-    cwd: process.cwd(),
+    cwd,
   });
   const events = args.includes('--json')
     ? stdout.text

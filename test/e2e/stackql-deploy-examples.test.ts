@@ -1,7 +1,7 @@
 /**
  * stackql-deploy's own AWS example stacks, copied unchanged (test/fixtures/stackql-deploy-examples),
- * through the real CLI on the local cloud: validate, plan, apply, a second plan with no changes,
- * the same without a ledger (every resource found through its exists query), and teardown.
+ * through the real CLI on the local cloud: validate, plan, build, test, a second plan with no
+ * changes, the same without a ledger (every resource found through its exists query), and teardown.
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -54,9 +54,13 @@ async function fullCycle(name: string, resources: number): Promise<void> {
   expect(first.summary).toMatchObject({ create: resources, update: 0, replace: 0, delete: 0 });
   const types = [...new Set(first.resources.map((r) => r.type))];
 
-  const built = await cli('apply', '--local', '--yes', '--json');
+  const built = await cli('build', '--local', '--json');
   expect(built.code, built.stdout + built.stderr).toBe(0);
   expect(eventsOf(built, 'run_finished')[0]?.summary).toMatchObject({ created: resources, failed: 0 });
+
+  const tested = await cli('test', '--local');
+  expect(tested.code, tested.stdout + tested.stderr).toBe(0);
+  expect(tested.stdout).toContain('Test passed');
 
   const again = await cli('plan', '--local', '--json', '--detailed-exitcode');
   expect(again.code, again.stdout + again.stderr).toBe(0);
