@@ -9,9 +9,10 @@ import type { ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
 import { eventTime } from '../events/index.js';
 import type { AnchorName, AnchorOperation } from '../query/index.js';
-import { renderResource, resourceColumns, type RenderedQuery, type StackResource } from '../stack/index.js';
+import { resourceColumns, type Known, type RenderedQuery, type StackResource } from '../stack/index.js';
 import { containsUnknown } from '../template/index.js';
-import { callbackDone, poll, retryOf, statecheckHolds } from './anchor-results.js';
+import { origin, pollQuery, renderAnchor, statecheckOf } from './anchor-query.js';
+import { callbackDone, statecheckHolds } from './anchor-results.js';
 import type { ApplyContext } from './plan-context.js';
 import { readExports, thisFields } from './read-exports.js';
 
@@ -38,24 +39,13 @@ export function progressEvent(
 function anchored(
   ctx: ApplyContext,
   resource: StackResource,
-  known: Map<string, Record<string, unknown>>,
+  known: Known,
   base: 'callback' | 'troubleshoot',
   operation: AnchorOperation,
   callback: Record<string, unknown>,
 ): RenderedQuery | undefined {
   const anchor = ([`${base}:${operation}`, base] as AnchorName[]).find((a) => resource.blocks[a] !== undefined);
-  if (anchor === undefined) return undefined;
-  const rendered = renderResource({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    known,
-    own: {},
-    anchors: [anchor],
-    callback,
-  });
-  if (rendered.problems.length > 0) throw rendered.problems[0];
-  return rendered.queries[anchor];
+  return anchor === undefined ? undefined : renderAnchor(ctx, resource, known, anchor, callback).queries[anchor];
 }
 
 function short(callback: Record<string, unknown>, query: RenderedQuery): boolean {
@@ -80,13 +70,8 @@ export async function awaitCallback(
   const name = resource.def.name;
   const query = anchored(ctx, resource, known, 'callback', operation, callback);
   if (!query || short(callback, query)) return;
-  const at = { file: query.file, line: query.line, resource: name };
-  const result = await poll(
-    retryOf(query, { retries: 3, delay: 5 }),
-    () => ctx.sql.select(query.sql, at),
-    callbackDone,
-    signal,
-  );
+  const at = origin(query, name);
+  const result = await pollQuery(ctx, query, name, { retries: 3, delay: 5 }, callbackDone, signal);
   if (!result.ok) {
     throw new DeployError(
       'CallbackTimeout',
@@ -148,23 +133,10 @@ async function confirmState(
   signal?: AbortSignal,
 ): Promise<void> {
   const name = resource.def.name;
-  const rendered = renderResource({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    known,
-    own: {},
-    anchors: ['statecheck'],
-  });
-  const query = rendered.queries.statecheck;
-  if (!query || containsUnknown(query.sql)) return;
-  const at = { file: query.file, line: query.line, resource: name };
-  const result = await poll(
-    retryOf(query, { retries: 1, delay: 0 }),
-    () => ctx.sql.select(query.sql, at),
-    statecheckHolds,
-    signal,
-  );
+  const query = statecheckOf(ctx, resource, known);
+  if (!query) return;
+  const at = origin(query, name);
+  const result = await pollQuery(ctx, query, name, { retries: 1, delay: 0 }, statecheckHolds, signal);
   if (!result.ok) {
     throw new DeployError(
       'StatecheckFailed',
@@ -196,7 +168,7 @@ export async function troubleshoot(
   try {
     const query = anchored(ctx, resource, seen, 'troubleshoot', operation, callback);
     if (!query || containsUnknown(query.sql)) return;
-    const result = await ctx.sql.select(query.sql, { file: query.file, line: query.line, resource: name });
+    const result = await ctx.sql.select(query.sql, origin(query, name));
     message = `troubleshoot diagnostics (${operation}):\n${JSON.stringify(result.rows, null, 2)}`;
   } catch (error) {
     message = `the troubleshoot query failed: ${error instanceof Error ? error.message : String(error)}`;

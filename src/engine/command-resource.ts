@@ -7,8 +7,9 @@
 import { DeployError } from '../errors/index.js';
 import type { PatchOperation } from '../plan/index.js';
 import { parseStatement, splitStatements } from '../query/index.js';
-import { renderResource, type StackResource } from '../stack/index.js';
+import type { StackResource } from '../stack/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
+import { renderAnchor } from './anchor-query.js';
 import type { ApplyContext } from './plan-context.js';
 
 export async function runCommand(
@@ -17,15 +18,7 @@ export async function runCommand(
   known: Map<string, Record<string, unknown>>,
 ): Promise<void> {
   const name = resource.def.name;
-  const rendered = renderResource({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    known,
-    own: {},
-    anchors: ['command'],
-  });
-  if (rendered.problems.length > 0) throw rendered.problems[0];
+  const rendered = renderAnchor(ctx, resource, known, 'command');
   const block = rendered.statements[0];
   if (!block) {
     throw new DeployError('MissingCommand', `command resource '${name}' has no statement`, {

@@ -8,7 +8,7 @@ import { DeployError } from '../errors/index.js';
 import type { Known, StackResource } from '../stack/index.js';
 import { containsUnknown } from '../template/index.js';
 import { typesRead } from '../sql/index.js';
-import { poll, retryOf } from './anchor-results.js';
+import { oneRow, origin } from './anchor-query.js';
 import { runScript } from './script-resource.js';
 import type { PlanContext } from './plan-context.js';
 import { renderQueries } from './read-exports.js';
@@ -59,24 +59,12 @@ export async function readQuery(
     });
   }
   if (containsUnknown(query.sql)) return LATER;
-  const at = { file: query.file, line: query.line, resource: name };
-  const { value } = await poll(
-    options.retry ? retryOf(query, { retries: 1, delay: 0 }) : { attempts: 1, delayMs: 0 },
-    () => ctx.sql.select(query.sql, at, ctx.reads),
-    (result) => result.rows.length > 0,
-    options.signal,
-  );
-  if (value.rows.length > 1) {
-    throw new DeployError('AmbiguousExports', `the query of '${name}' returned ${value.rows.length} rows`, {
-      ...at,
-      hint: 'a query resource answers one row: filter it down to the one you mean',
-    });
-  }
-  if (value.rows.length === 0 && options.required) {
+  const row = await oneRow(ctx, query, name, options.retry, options.signal);
+  if (!row && options.required) {
     throw new DeployError('QueryFoundNothing', `the query of '${name}' found nothing`, {
-      ...at,
+      ...origin(query, name),
       hint: 'check the WHERE values: what it reads must exist before this stack is deployed',
     });
   }
-  return value.rows[0];
+  return row;
 }

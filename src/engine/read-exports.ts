@@ -5,9 +5,10 @@
  */
 import { DeployError } from '../errors/index.js';
 import type { Row } from '../sql/index.js';
-import { EXCLUDED, renderTyped, type Known, type RenderedQuery, type StackResource } from '../stack/index.js';
+import { EXCLUDED, renderTyped, type Known, type StackResource } from '../stack/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
-import { existence, poll, retryOf } from './anchor-results.js';
+import { oneRow, origin } from './anchor-query.js';
+import { existence } from './anchor-results.js';
 import type { PlanContext } from './plan-context.js';
 
 /** The resource's rendered SELECT anchors with what is known now. */
@@ -26,10 +27,6 @@ export function renderQueries(ctx: PlanContext, resource: StackResource, known: 
 
 type RenderedQueries = ReturnType<typeof renderTyped>['rendered']['queries'];
 
-function at(query: RenderedQuery, resource: string): { file: string; line: number; resource: string } {
-  return { file: query.file, line: query.line, resource };
-}
-
 /**
  * The `this.*` fields from the exists query, when the exports or statecheck query asks for
  * some its columns do not hold (e.g. a computed identifier), else undefined.
@@ -46,7 +43,7 @@ export async function thisFields(
   );
   const exists = queries.exists;
   if (!wanted || !exists || containsUnknown(exists.sql)) return undefined;
-  const answer = existence(await ctx.sql.select(exists.sql, at(exists, name), ctx.reads), exists, name);
+  const answer = existence(await ctx.sql.select(exists.sql, origin(exists, name), ctx.reads), exists, name);
   return answer.fields;
 }
 
@@ -66,23 +63,10 @@ export async function readExports(
   if (known.get(name) === EXCLUDED) return undefined;
   const query = renderQueries(ctx, resource, known).exports;
   if (!query || containsUnknown(query.sql)) return undefined;
-  const attempts = retry ? retryOf(query, { retries: 1, delay: 0 }) : { attempts: 1, delayMs: 0 };
-  const { value } = await poll(
-    attempts,
-    () => ctx.sql.select(query.sql, at(query, name), ctx.reads),
-    (result) => result.rows.length > 0,
-    signal,
-  );
-  if (value.rows.length > 1) {
-    throw new DeployError('AmbiguousExports', `the exports query of '${name}' returned ${value.rows.length} rows`, {
-      ...at(query, name),
-      hint: 'an exports query answers one row: filter it down to this resource',
-    });
-  }
-  const row = value.rows[0];
+  const row = await oneRow(ctx, query, name, retry, signal);
   if (!row) {
     throw new DeployError('ExportsNotFound', `the exports query of '${name}' returned no row`, {
-      ...at(query, name),
+      ...origin(query, name),
       hint: retry
         ? 'the resource exists, but the query does not find it: check its WHERE clause (or give it retries=N, retry_delay=S)'
         : 'the resource exists, but the query does not find it: check its WHERE clause',

@@ -5,10 +5,10 @@
  * when it answers. Resources whose `if` is false, scripts and commands are skipped.
  */
 import type { Known, Stack, StackResource } from '../stack/index.js';
-import { EXCLUDED, renderResource, stackExports } from '../stack/index.js';
+import { EXCLUDED, stackExports } from '../stack/index.js';
 import { Ledger } from '../state/index.js';
-import { containsUnknown } from '../template/index.js';
-import { poll, retryOf, statecheckHolds } from './anchor-results.js';
+import { pollQuery, statecheckOf } from './anchor-query.js';
+import { statecheckHolds } from './anchor-results.js';
 import { sqlEngine, type EngineDeps } from './engine.js';
 import type { PlanContext, StackPlan } from './plan-context.js';
 import { planStack } from './plan-stack.js';
@@ -67,27 +67,13 @@ async function check(
   }
   const planned = stackPlan.resources.get(name);
   if (!planned?.actual) return result('failed', 'it does not exist');
-  const rendered = renderResource({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    known,
-    own: {},
-    anchors: ['statecheck'],
-  });
-  const query = rendered.queries.statecheck;
-  if (!query || containsUnknown(query.sql)) {
+  const query = statecheckOf(ctx, resource, known);
+  if (!query) {
     return planned.change.action === 'noop'
       ? result('passed', 'it matches the stack')
       : result('failed', `it differs from the stack: ${planned.change.reason}`);
   }
-  const at = { file: query.file, line: query.line, resource: name };
-  const answer = await poll(
-    retryOf(query, { retries: 1, delay: 0 }),
-    () => ctx.sql.select(query.sql, at),
-    statecheckHolds,
-    signal,
-  );
+  const answer = await pollQuery(ctx, query, name, { retries: 1, delay: 0 }, statecheckHolds, signal);
   return answer.ok
     ? result('passed', 'its statecheck holds')
     : result('failed', `its statecheck answered no after ${answer.attempts} attempt(s) (${query.file}:${query.line})`);

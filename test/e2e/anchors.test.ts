@@ -5,14 +5,9 @@
  * columns, computed ones included, are the exports.
  */
 import { describe, expect, it } from 'vitest';
-import { deploy, eventsOf, ledgerOf, stackWith } from './harness.js';
+import { deploy, eventsOf, ledgerOf, manifestHead, stackWith } from './harness.js';
 
-const MANIFEST = `name: anchors
-globals:
-  - name: region
-    value: us-east-1
-resources:
-  - name: bucket
+const MANIFEST = `${manifestHead('anchors')}  - name: bucket
     props:
       - name: bucket_name
         value: "{{ stack_name }}-{{ stack_env }}-site"

@@ -7,14 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SdkCloudControl } from '../../src/cloud/index.js';
 import { startLocalCloud } from '../../src/emulator/index.js';
-import { deploy, eventsOf, stackWith } from './harness.js';
+import { deploy, eventsOf, manifestHead, stackWith } from './harness.js';
 
-const MANIFEST = `name: cmd
-globals:
-  - name: region
-    value: us-east-1
-resources:
-  - name: bucket
+const MANIFEST = `${manifestHead('cmd')}  - name: bucket
     props:
       - name: bucket_name
         value: "{{ stack_name }}-{{ stack_env }}-data"

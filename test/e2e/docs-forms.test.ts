@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaRegistry } from '../../src/schema/index.js';
 import { loadStack, renderTyped } from '../../src/stack/index.js';
-import { deploy, eventsOf, stackWith, tempStack } from './harness.js';
+import { deploy, eventsOf, manifestHead, stackWith, tempStack } from './harness.js';
 
 const DOCS = resolve(import.meta.dirname, '../fixtures/docs-forms');
 
@@ -37,12 +37,7 @@ describe('the AWS forms of the stackql-deploy docs', () => {
 
   it('troubleshoot:create reads the failed request through the RequestToken return_vals captured', async () => {
     const stack = stackWith(
-      `name: ts
-globals:
-  - name: region
-    value: us-east-1
-resources:
-  - name: bucket
+      `${manifestHead('ts')}  - name: bucket
     props:
       - name: bucket_name
         value: ts-bucket
@@ -83,12 +78,7 @@ DELETE FROM awscc.s3.buckets WHERE Identifier = '{{ bucket_name }}' AND region =
 
   it('idempotency_token: stable per resource, the same as this.* and as <resource>.*, a UUID v4', () => {
     const stack = stackWith(
-      `name: tokens
-globals:
-  - name: region
-    value: us-east-1
-resources:
-  - name: first
+      `${manifestHead('tokens')}  - name: first
     props: []
   - name: second
     props: []
@@ -132,12 +122,7 @@ DELETE FROM aws.s3.buckets WHERE data__Identifier = 'second' AND region = '{{ re
 
   it('a createorupdate that patches an existing resource is refused with what to write instead', async () => {
     const stack = stackWith(
-      `name: patch
-globals:
-  - name: region
-    value: us-east-1
-resources:
-  - name: notifications
+      `${manifestHead('patch')}  - name: notifications
     props:
       - name: transfer_bucket_name
         value: existing-bucket

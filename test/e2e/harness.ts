@@ -18,6 +18,11 @@ export function tempStack(source = EXAMPLE): string {
   return dir;
 }
 
+/** A manifest's head: its name and a `region` global (us-east-1), up to `resources:`. */
+export function manifestHead(name: string): string {
+  return `name: ${name}\nglobals:\n  - name: region\n    value: us-east-1\nresources:\n`;
+}
+
 /** A new stack directory holding `manifest` and the given `resources/` files. */
 export function stackWith(manifest: string, files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'deploy-stack-'));

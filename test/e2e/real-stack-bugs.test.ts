@@ -5,7 +5,7 @@
  * reference to an aliased export.
  */
 import { describe, expect, it } from 'vitest';
-import { deploy, eventsOf, ledgerOf, stackWith } from './harness.js';
+import { deploy, eventsOf, ledgerOf, manifestHead, stackWith } from './harness.js';
 
 const API = `/*+ exists */
 SELECT api_id FROM aws.apigatewayv2.apis WHERE region = '{{ region }}' AND name = '{{ api_name }}';
@@ -29,12 +29,7 @@ WHERE data__Identifier = '{{ api_id }}|{{ integration_id }}' AND region = '{{ re
 `;
 }
 
-const HEAD = `name: bugs
-globals:
-  - name: region
-    value: us-east-1
-resources:
-`;
+const HEAD = manifestHead('bugs');
 
 async function applied(stack: string, env = 'dev') {
   const run = await deploy(['apply', stack, env, '--local', '--yes', '--json']);
