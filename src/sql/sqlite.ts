@@ -3,6 +3,7 @@
  * loaded on first use only: a stack whose queries are all flat SELECTs never pays for it.
  */
 import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
@@ -23,6 +24,11 @@ export function sqliteLoadMs(): number | undefined {
 
 async function open(): Promise<Database> {
   const started = performance.now();
+  // Baseline (Liftoff) code only: optimising SQLite's 700 KB of WebAssembly would cost more CPU
+  // than the small queries of a stack ever win back (load ~30 ms instead of ~50 ms, queries no
+  // slower: bench/sql-load.mjs, bench/sql-exists.mjs). It applies to WebAssembly compiled from
+  // now on in this process.
+  v8.setFlagsFromString('--liftoff-only');
   const require = createRequire(import.meta.url);
   const script = require.resolve('sql.js/dist/sql-wasm.js');
   const init = require(script) as (config: { wasmBinary: Uint8Array }) => Promise<SqlJsStatic>;

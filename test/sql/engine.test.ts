@@ -190,6 +190,12 @@ describe('SELECT over Cloud Control tables', () => {
       code: 'MissingRegion',
     });
     await expect(
+      queryColumns(`SELECT * FROM aws.ec2.vw_vpcs WHERE region = 'r'`, AT, schemaRegistry()),
+    ).rejects.toMatchObject({
+      code: 'UnsupportedView',
+      hint: expect.stringContaining('_tags table'),
+    });
+    await expect(
       queryColumns(`SELECT 1 FROM google.compute.networks WHERE name = 'x'`, AT, schemaRegistry()),
     ).rejects.toMatchObject({
       code: 'UnsupportedProvider',
