@@ -27,7 +27,8 @@ Usage:
   deploy unlock <stack-dir> <env>          remove a stale lock left by a killed run
   deploy local-cloud [--port 4566] [--host 127.0.0.1] [--data DIR]
                                            serve the local Cloud Control API
-        [--latency MS|MIN-MAX] [--rate-limit N] [--fault SPEC]
+        [--latency MS|MIN-MAX] [--read-latency MS|MIN-MAX] [--rate-limit N]
+        [--fault SPEC]
 
 ${COMMON}
 

@@ -28,6 +28,7 @@ const SPEC = {
   host: { type: 'string' },
   data: { type: 'string' },
   latency: { type: 'string' },
+  'read-latency': { type: 'string' },
   fault: { type: 'string', multiple: true },
 } as const;
 
@@ -41,7 +42,7 @@ const FLAGS: Record<string, string[]> = {
   apply: [...STACK_RUN, 'plan', 'yes', 'on-failure'],
   teardown: [...STACK_RUN, 'yes', 'on-failure'],
   unlock: [],
-  'local-cloud': ['port', 'host', 'data', 'latency', 'rate-limit', 'fault'],
+  'local-cloud': ['port', 'host', 'data', 'latency', 'read-latency', 'rate-limit', 'fault'],
 };
 
 /** A flag given to a command that has no use for it is an error, not a silent no-op. */
@@ -87,6 +88,7 @@ export interface CliOptions {
   host?: string;
   data?: string;
   latency?: string;
+  readLatency?: string;
   faults: string[];
 }
 
@@ -152,6 +154,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   if (v.host !== undefined) options.host = v.host;
   if (v.data !== undefined) options.data = v.data;
   if (v.latency !== undefined) options.latency = v.latency;
+  if (v['read-latency'] !== undefined) options.readLatency = v['read-latency'];
   return options;
 }
 

@@ -41,7 +41,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     integrity: new Integrity(schemas, state),
   };
   const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
-  const server = createServer(wireHandler(new CloudControlService(ctx, limiter)));
+  const server = createServer(wireHandler(new CloudControlService(ctx, limiter), options.readLatencyMs));
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

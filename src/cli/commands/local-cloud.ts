@@ -12,6 +12,9 @@ export default async function localCloud(options: CliOptions, io: CliIO): Promis
     port: options.port ?? 4566,
     dataDir,
     ...(options.latency !== undefined ? { latencyMs: parseLatency(options.latency) } : {}),
+    ...(options.readLatency !== undefined
+      ? { readLatencyMs: parseLatency(options.readLatency, '--read-latency') }
+      : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.faults.length > 0 ? { faults: options.faults.flatMap(parseFaults) } : {}),
   });
