@@ -74,24 +74,34 @@ async function framed<T extends RunResult>(
   }
 }
 
+/** How many reads a plan has in flight when the caller does not say. */
+const DEFAULT_PARALLELISM = 10;
+
 async function makePlan(
   stack: Stack,
   deps: EngineDeps,
   ledger: Ledger,
   mode: 'apply' | 'teardown',
+  parallelism: number,
 ): Promise<StackPlan> {
   const stackPlan = await planStack(
     { stack, registry: deps.registry, cloud: deps.cloud, ledger, now: new Date() },
     mode,
+    parallelism,
   );
   deps.sink.emit({ type: 'plan_ready', time: eventTime(), plan: stackPlan.plan });
   return stackPlan;
 }
 
-export function plan(stack: Stack, deps: EngineDeps): Promise<{ kind: 'planned'; plan: Plan }> {
+/** `parallelism`: reads in flight at once (default 10). */
+export function plan(
+  stack: Stack,
+  deps: EngineDeps,
+  options: { parallelism?: number } = {},
+): Promise<{ kind: 'planned'; plan: Plan }> {
   return framed('plan', stack, deps, async () => {
     const ledger = Ledger.open(stack.dir, stack.env, stack.name);
-    const { plan } = await makePlan(stack, deps, ledger, 'apply');
+    const { plan } = await makePlan(stack, deps, ledger, 'apply', options.parallelism ?? DEFAULT_PARALLELISM);
     return { kind: 'planned' as const, plan };
   });
 }
@@ -114,7 +124,7 @@ async function execute(
     const lock = await acquireLock(stack.dir, stack.env, { command });
     try {
       const ledger = Ledger.open(stack.dir, stack.env, stack.name);
-      const stackPlan = await makePlan(stack, deps, ledger, command);
+      const stackPlan = await makePlan(stack, deps, ledger, command, options.parallelism);
       if (options.saved) assertStillValid(options.saved, stackPlan.plan);
       // Nothing to change: no question to ask (the run still records adopted resources).
       if (hasChanges(stackPlan.plan) && options.confirm && !(await options.confirm(stackPlan.plan))) {
