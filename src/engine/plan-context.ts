@@ -63,7 +63,7 @@ export function renderForPlan(
   resource: StackResource,
   known: ReadonlyMap<string, Record<string, unknown>>,
 ): { rendered: RenderedResource; schema: TypeSchema } {
-  const base = templateBase(ctx.stack, known);
+  const base = templateBase(ctx.stack, known, resource);
   const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, base });
   if (rendered.problems.length > 0) throw aggregate(rendered.problems);
   if (!schema) {

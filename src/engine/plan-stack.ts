@@ -36,7 +36,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
       const resource = order[position.get(name) as number] as StackResource;
       assertSupportedType(stack, resource);
       if (resource.def.type === 'query') {
-        const base = templateBase(stack, known);
+        const base = templateBase(stack, known, resource);
         const { rendered } = renderTyped({ stack, resource, registry: ctx.registry, base });
         if (rendered.problems.length > 0) throw aggregate(rendered.problems);
         const row = await readQuery(reads, ctx.registry, resource, rendered, mode === 'apply');

@@ -22,6 +22,8 @@ export function registryDir(): string {
 export class SchemaRegistry {
   private readonly services = new Map<string, Record<string, TypeSchema>>();
   private readonly singular = new Map<string, string>();
+  /** Type names by their lower-case spelling, built on first use. */
+  private lowerCase: Map<string, string> | undefined;
 
   constructor(
     private readonly dir: string,
@@ -55,8 +57,13 @@ export class SchemaRegistry {
   /** The CloudFormation type for a StackQL or CloudFormation name, or undefined. */
   typeNameOf(name: string): string | undefined {
     if (name.includes('::')) {
-      const wanted = name.toLowerCase();
-      return this.typeNames().find((t) => t.toLowerCase() === wanted);
+      // Reversed, so the first of two spellings differing only in case wins, as a scan would find.
+      this.lowerCase ??= new Map(
+        this.typeNames()
+          .reverse()
+          .map((t) => [t.toLowerCase(), t]),
+      );
+      return this.lowerCase.get(name.toLowerCase());
     }
     const key = normaliseStackqlName(name);
     return this.index.stackql[key] ?? this.singular.get(key);

@@ -25,12 +25,13 @@ export function validateStack(
   resources: ValidatedResource[];
   problems: DeployError[];
 } {
-  const base = templateBase(stack, new Map());
+  const none = new Map<string, Record<string, unknown>>();
   const problems: DeployError[] = [...stack.problems];
   const resources: ValidatedResource[] = [];
   const manifestFile = displayPath(stack.manifest.file);
   for (const resource of stack.resources) {
     const name = resource.def.name;
+    const base = templateBase(stack, none, resource);
     const { rendered, schema } = renderTyped({ stack, resource, registry, base });
     problems.push(...rendered.problems);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });

@@ -8,3 +8,4 @@ export { referencedVariables, type References } from './references.js';
 export { unknownResource, unknownValue } from './unknown-values.js';
 export { containsUnknown, unknownPaths, unknownToken } from './unknown.js';
 export { closestNames, didYouMean } from './suggest.js';
+export { MORE_NAMES } from './strict-runtime.js';
