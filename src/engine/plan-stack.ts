@@ -9,7 +9,7 @@
 import { buildGraph, runGraph } from '../graph/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { assertSupportedType, renderTyped, templateBase, type StackResource } from '../stack/index.js';
+import { assertSupportedType, renderWith, type StackResource } from '../stack/index.js';
 import { aggregate, orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { PlanReads } from './plan-reads.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
@@ -36,8 +36,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
       const resource = order[position.get(name) as number] as StackResource;
       assertSupportedType(stack, resource);
       if (resource.def.type === 'query') {
-        const base = templateBase(stack, known, resource);
-        const { rendered } = renderTyped({ stack, resource, registry: ctx.registry, base });
+        const { rendered } = renderWith(stack, resource, ctx.registry, known);
         if (rendered.problems.length > 0) throw aggregate(rendered.problems);
         const row = await readQuery(reads, ctx.registry, resource, rendered, mode === 'apply');
         if (row) known.set(name, row);

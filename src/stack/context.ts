@@ -60,6 +60,30 @@ function namesOf(stack: Stack): StackNames {
   return names;
 }
 
+/** The names of other resources (and their exports) the templates of `resource` read. */
+function namesRead(stack: Stack, resource: StackResource): string[] {
+  let read = resourceNames.get(resource);
+  if (read === undefined) {
+    const { definitions } = namesOf(stack);
+    read = [...contextNames(resource, stack.manifest)].filter((n) => definitions.has(n));
+    resourceNames.set(resource, read);
+  }
+  return read;
+}
+
+const producers = new WeakMap<StackResource, string[]>();
+
+/** The resources whose states `templateBase` reads for `resource`: all it depends on for rendering. */
+export function producersRead(stack: Stack, resource: StackResource): string[] {
+  let found = producers.get(resource);
+  if (found === undefined) {
+    const { definitions } = namesOf(stack);
+    found = [...new Set(namesRead(stack, resource).flatMap((n) => (definitions.get(n) ?? []).map((d) => d.resource)))];
+    producers.set(resource, found);
+  }
+  return found;
+}
+
 /**
  * What every template of `resource` starts from: the stack context (stack_name, stack_env,
  * globals, vars) and, for each name of another resource it reads, that resource's known
@@ -74,13 +98,8 @@ export function templateBase(
   resource: StackResource,
 ): Record<string, unknown> {
   const { definitions, all } = namesOf(stack);
-  let read = resourceNames.get(resource);
-  if (read === undefined) {
-    read = [...contextNames(resource, stack.manifest)].filter((n) => definitions.has(n));
-    resourceNames.set(resource, read);
-  }
   const context: Record<string, unknown> = { ...stack.context, [MORE_NAMES]: () => all };
-  for (const name of read) {
+  for (const name of namesRead(stack, resource)) {
     for (const d of definitions.get(name) ?? []) {
       const properties = states.get(d.resource);
       if (d.column === undefined) {

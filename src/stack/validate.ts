@@ -7,9 +7,9 @@ import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
 import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
-import { templateBase } from './context.js';
+import { renderWith } from './render-with.js';
 import { assertSupportedType } from './supported-type.js';
-import { renderTyped, type RenderedResource } from './render.js';
+import type { RenderedResource } from './render.js';
 import type { Stack, StackResource } from './types.js';
 
 export interface ValidatedResource {
@@ -31,8 +31,7 @@ export function validateStack(
   const manifestFile = displayPath(stack.manifest.file);
   for (const resource of stack.resources) {
     const name = resource.def.name;
-    const base = templateBase(stack, none, resource);
-    const { rendered, schema } = renderTyped({ stack, resource, registry, base });
+    const { rendered, schema } = renderWith(stack, resource, registry, none);
     problems.push(...rendered.problems);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
     try {
