@@ -164,6 +164,21 @@ export class SdkCloudControl implements CloudControlPort {
     }
   }
 
+  async awaitRequest(region: string, requestToken: string): Promise<{ identifier: string } | undefined> {
+    let first: ProgressEvent | undefined;
+    try {
+      const out = await this.call('GetResourceRequestStatus', region, (c) =>
+        c.send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })),
+      );
+      first = out.ProgressEvent;
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'RequestTokenNotFoundException') return undefined;
+      throw error;
+    }
+    const done = await this.waitFor(region, first, {});
+    return { identifier: done.Identifier ?? '' };
+  }
+
   /**
    * Submits a mutation and waits for it. A request that ends FAILED for a transient reason
    * (throttling downstream, an internal error) is submitted again after a jittered backoff. Each
@@ -203,9 +218,10 @@ export class SdkCloudControl implements CloudControlPort {
         case 'FAILED':
           throw new CloudError(event.ErrorCode ?? 'Failed', event.StatusMessage ?? 'the request failed', {
             retryable: TRANSIENT_FAILURES.has(event.ErrorCode ?? ''),
+            requestFailed: true,
           });
         case 'CANCEL_COMPLETE':
-          throw new CloudError('Cancelled', 'the request was cancelled');
+          throw new CloudError('Cancelled', 'the request was cancelled', { requestFailed: true });
         default:
           break;
       }
