@@ -137,7 +137,8 @@ export async function chaos({
       `seed ${seed}; latency ${latency} ms; a clean apply takes ${full.apply.ms} ms, a teardown ${full.teardown.ms} ms`,
     );
 
-    for (let round = 0; round < kills; round++) {
+    // Rounds go on until `kills` runs were really killed (a run may end before its moment comes).
+    for (let round = 0; totals.kills < kills && round < 3 * kills; round++) {
       // Apply and teardown alternate: each kill hits a stack in the state the previous round left.
       const verb = round % 2 === 0 ? 'apply' : 'teardown';
       const at = Math.round(full[verb].ms * (0.05 + 0.9 * next()));

@@ -58,7 +58,7 @@ export async function rollback(
           (o) => cloud.deleteResource(p.schema.typeName, p.region, step.identifier, o),
           { bestEffort: true },
         );
-        await recorded(() => ledger.remove(p.name, intent));
+        await recorded(ctx, p.name, () => ledger.remove(p.name, intent));
       } else {
         const current = await cloud.getResource(p.schema.typeName, p.region, p.identifier as string);
         const back = diffResource({
@@ -80,7 +80,7 @@ export async function rollback(
             )
           : { intent: undefined };
         const previous = step.previous;
-        if (previous) await recorded(() => ledger.put(previous, intent));
+        if (previous) await recorded(ctx, p.name, () => ledger.put(previous, intent));
         else if (intent) closeQuietly(ledger, intent);
       }
       sink.emit({
@@ -108,13 +108,13 @@ export async function rollback(
 }
 
 /**
- * A rollback step's ledger write. If it cannot be made, the step's intent (when recorded) lets
- * the next run record the outcome; the undo itself has happened, so it still counts.
+ * A rollback step's ledger write. The undo has happened, so it still counts; if it cannot be
+ * recorded, the step's intent (when it was recorded) lets the next run record the outcome.
  */
-async function recorded(write: () => void): Promise<void> {
+async function recorded(ctx: ApplyContext, resource: string, write: () => void): Promise<void> {
   try {
     await persist(write);
-  } catch {
-    // Reported by the resource failure that started the rollback; nothing more to lose here.
+  } catch (error) {
+    ctx.sink.emit({ type: 'warning', time: eventTime(), resource, message: (error as Error).message });
   }
 }
