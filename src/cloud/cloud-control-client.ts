@@ -28,7 +28,7 @@ const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'Inter
 
 export interface CloudControlOptions {
   /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Fixed credentials (the local cloud accepts any); default: the standard credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Requests per second across all regions; 0 = unlimited. */
@@ -173,7 +173,7 @@ export class SdkCloudControl implements CloudControlPort {
   private async mutate(
     region: string,
     options: MutationOptions,
-    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent }>,
+    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent | undefined }>,
   ): Promise<ProgressEvent> {
     for (let attempt = 1; ; attempt++) {
       const token = options.clientToken && attempt > 1 ? `${options.clientToken}-${attempt}` : options.clientToken;

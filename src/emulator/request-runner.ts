@@ -23,7 +23,7 @@ export interface MutationRequest {
   operation: Operation;
   typeName: string;
   identifier?: string;
-  clientToken?: string;
+  clientToken?: string | undefined;
   fingerprint?: string;
   /** Runs when the latency has passed: checks what must hold then, and says what happened. */
   finish: () => Outcome;

@@ -197,7 +197,9 @@ function writeAtomic(path: string, text: string): void {
 export function buildRegistry(outDir: string): RegistryIndex {
   const require = createRequire(import.meta.url);
   const specDir = dirname(require.resolve('@aws-cdk/aws-service-spec/package.json'));
-  const db = JSON.parse(gunzipSync(readFileSync(join(specDir, 'db.json.gz'))).toString('utf8'));
+  const db = JSON.parse(gunzipSync(readFileSync(join(specDir, 'db.json.gz'))).toString('utf8')) as Parameters<
+    typeof distil
+  >[0];
   const { index, files } = distil(db);
   mkdirSync(outDir, { recursive: true });
   for (const [service, types] of files) writeAtomic(join(outDir, `${service}.json`), JSON.stringify(types));

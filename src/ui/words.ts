@@ -53,6 +53,7 @@ export function idSuffix(identifier: string | undefined): string {
 }
 
 // ESC/CSI sequences and the other C0/C1 controls except newline and tab.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

@@ -69,5 +69,5 @@ export function ledgerOf(
   stackDir: string,
   env: string,
 ): { resources: Record<string, { identifier: string; type: string }> } {
-  return JSON.parse(readFileSync(join(stackDir, '.deploy', env, 'state.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(stackDir, '.deploy', env, 'state.json'), 'utf8')) as ReturnType<typeof ledgerOf>;
 }

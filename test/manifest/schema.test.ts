@@ -21,7 +21,7 @@ const schemaFile = path.resolve(
 );
 const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as Schema;
 const defs = schema.$defs as Record<string, Schema>;
-const keysOf = (s: Schema | undefined): string[] => Object.keys((s?.properties ?? {}) as object).sort();
+const keysOf = (s: Schema | undefined): string[] => Object.keys(s?.properties ?? {}).sort();
 
 /** Just enough JSON Schema to check the manifest schema against sample manifests. */
 function valid(value: unknown, s: Schema): boolean {

@@ -13,16 +13,23 @@ export interface RunningOp {
   resourceType: string;
   action: ChangeAction;
   startedAt: number;
-  identifier?: string;
+  identifier?: string | undefined;
 }
 
 /** One entry of the scrollback (Ink's <Static>): written once, never redrawn. */
 export type LogItem =
   | { id: number; kind: 'plan'; plan: Plan }
-  | { id: number; kind: 'done'; resource: string; action: ChangeAction; durationMs: number; identifier?: string }
+  | {
+      id: number;
+      kind: 'done';
+      resource: string;
+      action: ChangeAction;
+      durationMs: number;
+      identifier?: string | undefined;
+    }
   | { id: number; kind: 'failed'; resource: string; action: ChangeAction; durationMs: number; error: ErrorInfo }
   | { id: number; kind: 'skipped'; resource: string; reason: string }
-  | { id: number; kind: 'warning'; message: string; resource?: string }
+  | { id: number; kind: 'warning'; message: string; resource?: string | undefined }
   | { id: number; kind: 'summary'; outcome: 'success' | 'failed' | 'interrupted' | 'cancelled'; lines: string[] };
 
 type Status = 'running' | 'done' | 'failed' | 'skipped';
@@ -61,7 +68,7 @@ export function initialProgress(now: number): ProgressState {
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 function append(state: ProgressState, item: WithoutId<LogItem>): LogItem[] {
-  return [...state.log, { ...item, id: state.log.length } as LogItem];
+  return [...state.log, { ...item, id: state.log.length }];
 }
 
 function settle(state: ProgressState, resource: string, status: Status): Pick<ProgressState, 'running' | 'status'> {
