@@ -108,7 +108,7 @@ describe('DesiredState validation', () => {
 });
 
 describe('generated attributes', () => {
-  it('gives an Api an API Gateway style id, endpoint and ARNs', async () => {
+  it('gives an Api an API Gateway style id and endpoint (its schema has no ExecuteApiArn)', async () => {
     const { client } = await setup({}, { region: 'eu-central-1' });
     const websocket = await createApi(client);
     expect(websocket).toMatch(/^[a-z0-9]{7}$/);
@@ -118,7 +118,6 @@ describe('generated attributes', () => {
       RouteSelectionExpression: '$request.body.action',
       ApiId: websocket,
       ApiEndpoint: `wss://${websocket}.execute-api.eu-central-1.amazonaws.com`,
-      ExecuteApiArn: `arn:aws:execute-api:eu-central-1:123456789012:${websocket}`,
     });
     const http = await createApi(client, { Name: 'h', ProtocolType: 'HTTP' });
     expect((await properties(client, API, http))['ApiEndpoint']).toBe(
