@@ -1,4 +1,9 @@
-import { CreateResourceCommand, InvalidRequestException, TypeNotFoundException } from '@aws-sdk/client-cloudcontrol';
+import {
+  CreateResourceCommand,
+  InvalidRequestException,
+  TypeNotFoundException,
+  UnsupportedActionException,
+} from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
 import { API, create, createApi, INTEGRATION, properties, rejection, setup, STAGE } from './helpers.js';
 
@@ -98,6 +103,13 @@ describe('DesiredState validation', () => {
     const error = await createError('AWS::Nope::Thing', {});
     expect(error).toBeInstanceOf(TypeNotFoundException);
     expect(error.message).toContain('AWS::Nope::Thing');
+  });
+
+  it('answers a type without the handler with UnsupportedActionException', async () => {
+    // A legacy type: in the registry, but with no handlers Cloud Control could call.
+    const error = await createError('AWS::CertificateManager::Certificate', { DomainName: 'example.com' });
+    expect(error).toBeInstanceOf(UnsupportedActionException);
+    expect(error.message).toContain('does not support CREATE');
   });
 
   it('takes type names exactly, suggesting the right spelling', async () => {
