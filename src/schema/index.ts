@@ -1,3 +1,12 @@
 export { SchemaRegistry, schemaRegistry, registryDir } from './registry.js';
 export { snakeCase, pascalCase, pluralize, stackqlNameOf, normaliseStackqlName } from './names.js';
-export type { TypeSchema, PropertySchema, ValueType, DefinitionSchema, ParentLink } from './types.js';
+export { assertProvisionable, notProvisionableError, provisionable, provisionProblems } from './provisionable.js';
+export type {
+  TypeSchema,
+  PropertySchema,
+  ValueType,
+  DefinitionSchema,
+  ParentLink,
+  Handler,
+  PropertyPath,
+} from './types.js';
