@@ -28,9 +28,21 @@ export interface DiffInput {
   sensitive?: string[];
   /** Default 'removed from manifest'. */
   removedReason?: string;
+  /** Where the resource lives now, when the manifest moved it to `region`. */
+  previousRegion?: string | undefined;
+  /** The ledger recorded it, yet the read found nothing: someone deleted it. */
+  deletedOutside?: boolean;
+  /** The ledger name it had before a rename. */
+  renamedFrom?: string | undefined;
 }
 
 export function diffResource(input: DiffInput): ResourceChange {
+  const change = diffStates(input);
+  if (input.renamedFrom !== undefined) change.reason = `${change.reason} (was '${input.renamedFrom}')`;
+  return change;
+}
+
+function diffStates(input: DiffInput): ResourceChange {
   const { desired, actual } = input;
   const base = envelope(input);
   if (desired === undefined) {
@@ -43,7 +55,15 @@ export function diffResource(input: DiffInput): ResourceChange {
     };
   }
   if (actual === undefined) {
-    return { ...base, action: 'create', reason: 'does not exist', changes: wholeResource(desired, input, 'add') };
+    const changes = wholeResource(desired, input, 'add');
+    if (input.deletedOutside)
+      return { ...base, action: 'create', reason: 'deleted outside the engine', drift: true, changes };
+    return { ...base, action: 'create', reason: 'does not exist', changes };
+  }
+  if (input.previousRegion !== undefined && input.previousRegion !== input.region) {
+    // Cloud Control resources live in one region: a new region is a new resource.
+    const { patch: _patch, ...change } = diffExisting(input, desired, actual, base);
+    return { ...change, action: 'replace', reason: `region changed from ${input.previousRegion} to ${input.region}` };
   }
   return diffExisting(input, desired, actual, base);
 }
