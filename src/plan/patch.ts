@@ -1,6 +1,6 @@
 /**
  * The RFC 6902 patch for an update, following Cloud Control's read-modify-write rules
- * (shared/reference/cloud-control.md §5):
+ * (Cloud Control user guide, "Updating a resource"):
  *
  * - paths are relative to the schema's properties (`/TimeoutInMillis`);
  * - `replace` needs an existing target, so a property absent from the read is `add`ed;

@@ -1,5 +1,5 @@
 /**
- * Every action is explained in words (planner-ux §7.2): which property, which rule, whose edit.
+ * Every action is explained in words: which property, which rule, whose edit.
  */
 import type { PropertyVerdict } from './property.js';
 

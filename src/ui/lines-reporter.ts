@@ -1,5 +1,5 @@
 /**
- * The append-only reporter for CI and pipes (planner-ux §7.5): one line per event, never
+ * The append-only reporter for CI and pipes: one line per event, never
  * rewritten, no escape codes, and a heartbeat while an operation runs so a CI system does not
  * kill a job it thinks has stalled, without Pulumi's walls of dots.
  */
