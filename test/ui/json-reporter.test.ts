@@ -34,7 +34,7 @@ const everyEvent: EngineEvent[] = [
     resource: 'route',
     resourceType: 'AWS::ApiGatewayV2::Route',
     action: 'create',
-    reason: 'integration failed',
+    reason: 'dependency_failed',
   },
   { type: 'interrupt_requested', time: at(4100) },
   { type: 'warning', time: at(4200), message: 'drift', resource: 'stage' },
@@ -87,6 +87,7 @@ describe('validateEventLine', () => {
       resource_failed: true,
       resource_skipped: true,
       interrupt_requested: true,
+      rollback_step: true,
       warning: true,
       run_finished: true,
     };
@@ -113,7 +114,7 @@ describe('validateEventLine', () => {
     [{ type: 'warning', time: 'yesterday', message: 'x' }, '/time: must match format "date-time"'],
     [{ type: 'warning', time: at(0), message: 'x', colour: 'red' }, "/: unexpected property 'colour'"],
     [{ type: 'exploded', time: at(0) }, '/: "type" must be one of "version", "run_started"'],
-    [{ type: 'version', schema: 'deploy.events', version: 2 }, '/version: must be 1'],
+    [{ type: 'version', schema: 'deploy.events', version: 1 }, '/version: must be 2'],
     [
       {
         type: 'plan_ready',

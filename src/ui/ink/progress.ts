@@ -7,6 +7,7 @@ import type { Command, EngineEvent, ErrorInfo } from '../../events/index.js';
 import type { ChangeAction, Plan, ResourceChange } from '../../plan/types.js';
 import { summaryLines, type SeenFailure } from '../run-summary.js';
 import { estimateRemainingMs, type DurationStats, type RemainingOp } from './estimate.js';
+import { rollbackWords, skipWords } from '../words.js';
 
 export interface RunningOp {
   resource: string;
@@ -123,8 +124,10 @@ export function applyEvent(state: ProgressState, event: EngineEvent, now: number
       return {
         ...s,
         ...settle(s, event.resource, 'skipped'),
-        log: append(s, { kind: 'skipped', resource: event.resource, reason: event.reason }),
+        log: append(s, { kind: 'skipped', resource: event.resource, reason: skipWords(event.reason) }),
       };
+    case 'rollback_step':
+      return { ...s, log: append(s, { kind: 'warning', message: rollbackWords(event.step, event.resource) }) };
     case 'interrupt_requested':
       return { ...s, interrupting: true };
     case 'warning':
