@@ -86,7 +86,7 @@ export function formatChange(change: PropertyChange, color: boolean): string {
 
 /**
  * Why a resource changes, in words. A replacement names the create-only properties that force
- * it (the most asked-for explanation,); drift is said even when the planner's
+ * it (the most asked-for explanation); drift is said even when the planner's
  * reason is about something else, because it means someone changed the cloud by hand.
  */
 export function reasonOf(rc: ResourceChange): string {
