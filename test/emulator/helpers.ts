@@ -15,6 +15,7 @@ export const API = 'AWS::ApiGatewayV2::Api';
 export const INTEGRATION = 'AWS::ApiGatewayV2::Integration';
 export const ROUTE = 'AWS::ApiGatewayV2::Route';
 export const STAGE = 'AWS::ApiGatewayV2::Stage';
+export const LOG_GROUP = 'AWS::Logs::LogGroup';
 
 const open: LocalCloud[] = [];
 

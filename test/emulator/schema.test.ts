@@ -9,22 +9,22 @@ async function createError(typeName: string, desired: unknown): Promise<Error> {
   );
 }
 
-describe('DesiredState validation', () => {
+describe('DesiredState validation: ValidationException, in the words of AWS', () => {
   it('rejects an unknown property, naming it', async () => {
     const error = await createError(API, { Name: 'a', Colour: 'blue' });
-    expect(error).toBeInstanceOf(InvalidRequestException);
+    expect(error.name).toBe('ValidationException');
     expect(error.message).toContain('extraneous key [Colour]');
   });
 
   it('rejects a missing required property, naming it', async () => {
     const error = await createError(INTEGRATION, { ApiId: 'abc1234' });
-    expect(error).toBeInstanceOf(InvalidRequestException);
+    expect(error.name).toBe('ValidationException');
     expect(error.message).toContain('required key [IntegrationType] not found');
   });
 
   it('rejects a read-only property, naming it', async () => {
     const error = await createError(API, { Name: 'a', ApiId: 'abc1234' });
-    expect(error).toBeInstanceOf(InvalidRequestException);
+    expect(error.name).toBe('ValidationException');
     expect(error.message).toContain('read-only property [ApiId]');
   });
 
@@ -84,14 +84,17 @@ describe('DesiredState validation', () => {
     ['null', API, { Name: null }, '#/Name: expected type: String, found: Null'],
   ])('rejects a wrong %s', async (_kind, typeName, desired, message) => {
     const error = await createError(typeName, desired);
-    expect(error).toBeInstanceOf(InvalidRequestException);
+    expect(error.name).toBe('ValidationException');
     expect(error.message).toContain(message);
   });
 
-  it('rejects DesiredState that is not a JSON object', async () => {
+  it('rejects DesiredState that is not a JSON object (ValidationException) or not JSON (InvalidRequestException)', async () => {
     const { client } = await setup();
     const error = await rejection(client.send(new CreateResourceCommand({ TypeName: API, DesiredState: '[1]' })));
-    expect(error).toBeInstanceOf(InvalidRequestException);
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toBe('Model validation failed (#: expected type: JSONObject, found: JSONArray)');
+    const garbled = await rejection(client.send(new CreateResourceCommand({ TypeName: API, DesiredState: '{' })));
+    expect(garbled).toBeInstanceOf(InvalidRequestException);
   });
 
   it('answers an unknown type with TypeNotFoundException', async () => {
