@@ -114,7 +114,7 @@ describe('generated attributes', () => {
   it('gives an Api an API Gateway style id, endpoint and ARNs', async () => {
     const { client } = await setup({}, { region: 'eu-central-1' });
     const websocket = await createApi(client);
-    expect(websocket).toMatch(/^[a-z0-9]{7}$/);
+    expect(websocket).toMatch(/^[a-z0-9]{10}$/);
     expect(await properties(client, API, websocket)).toEqual({
       Name: 'demo',
       ProtocolType: 'WEBSOCKET',
@@ -160,7 +160,7 @@ describe('generated attributes', () => {
     const log = await create(client, 'AWS::Logs::LogGroup', { LogGroupName: 'g1' });
     expect(log.Identifier).toBe('g1');
     expect((await properties(client, 'AWS::Logs::LogGroup', 'g1'))['Arn']).toBe(
-      'arn:aws:logs:eu-west-1:123456789012:log-group:g1',
+      'arn:aws:logs:eu-west-1:123456789012:log-group:g1:*',
     );
     const bucket = await create(client, 'AWS::S3::Bucket', {});
     const props = await properties(client, 'AWS::S3::Bucket', bucket.Identifier as string);
