@@ -87,7 +87,9 @@ export function partsOf(text, refs) {
   parts = parts.flatMap((part) => (part.lit === undefined ? [part] : special(part.lit)));
   return parts
     .flatMap((part) =>
-      part.lit === undefined ? [part] : part.lit.split(SEPARATOR).map((lit) => (SEPARATOR.test(lit) ? { sep: lit } : { word: lit })),
+      part.lit === undefined
+        ? [part]
+        : part.lit.split(SEPARATOR).map((lit) => (SEPARATOR.test(lit) ? { sep: lit } : { word: lit })),
     )
     .filter((part) => part.word !== '');
 }
@@ -99,7 +101,11 @@ function cutOut(text, value, name, loose) {
   for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
     // A word only matches whole: "disable" is not the start of "disabled".
     const glued = (a, b) => /[A-Za-z0-9]/.test(a ?? '') && /[A-Za-z0-9]/.test(b ?? '');
-    if (at < from || (loose !== true && (glued(text[at - 1], value[0]) || glued(value.at(-1), text[at + value.length])))) continue;
+    if (
+      at < from ||
+      (loose !== true && (glued(text[at - 1], value[0]) || glued(value.at(-1), text[at + value.length])))
+    )
+      continue;
     parts.push({ lit: text.slice(from, at) }, { ref: name });
     from = at + value.length;
   }
@@ -109,7 +115,11 @@ function cutOut(text, value, name, loose) {
 
 /** `arn:aws:` → `arn:${Partition}:` (the partition is `aws-cn` in China, `aws-us-gov`, …). */
 function partition(text) {
-  return text.split('arn:aws:').flatMap((piece, i) => (i === 0 ? [{ lit: piece }] : [{ lit: 'arn:' }, { ref: 'Partition' }, { lit: ':' }, { lit: piece }]));
+  return text
+    .split('arn:aws:')
+    .flatMap((piece, i) =>
+      i === 0 ? [{ lit: piece }] : [{ lit: 'arn:' }, { ref: 'Partition' }, { lit: ':' }, { lit: piece }],
+    );
 }
 
 function special(text) {
@@ -121,11 +131,7 @@ function special(text) {
   ]) {
     const m = pattern.exec(text);
     if (m) {
-      return [
-        ...special(text.slice(0, m.index)),
-        { gen: gen(m) },
-        ...special(text.slice(m.index + m[0].length)),
-      ];
+      return [...special(text.slice(0, m.index)), { gen: gen(m) }, ...special(text.slice(m.index + m[0].length))];
     }
   }
   return [{ lit: text }];
@@ -182,13 +188,16 @@ function mergeWords(words, randomAlone) {
  */
 function majority(samples) {
   const shapeOf = (parts) =>
-    parts.map((p) => (p.ref !== undefined ? `\${${p.ref}}` : p.gen !== undefined ? `#${p.gen}` : (p.sep ?? 'w'))).join('');
+    parts
+      .map((p) => (p.ref !== undefined ? `\${${p.ref}}` : p.gen !== undefined ? `#${p.gen}` : (p.sep ?? 'w')))
+      .join('');
   const groups = groupBy(samples, shapeOf).map(([, group]) => group);
   const largest = groups.sort((a, b) => b.length - a.length)[0] ?? [];
   return largest.length * 2 > samples.length ? largest : samples;
 }
 
-const hasGenerator = (template) => /\$\{(hex|alnum|ALNUM|Alnum|digits|uuid|ipv4|ipv6|time)[:}]/.test(template.replaceAll('$$', ''));
+const hasGenerator = (template) =>
+  /\$\{(hex|alnum|ALNUM|Alnum|digits|uuid|ipv4|ipv6|time)[:}]/.test(template.replaceAll('$$', ''));
 
 // ---------------------------------------------------------------------------------------------
 // JSON values → template values (every string a template), merged over samples.
@@ -345,7 +354,9 @@ function learnAttributes(cases) {
 function learnByName(cases, typeNames) {
   const idNames = new Set(typeNames.map((t) => `${t.split('::')[1]}\u0000${t.split('::')[2]}Id`.toLowerCase()));
   const samples = new Map();
-  const generatedSomewhere = new Set(cases.flatMap((c) => c.readOnly.map((p) => `${c.typeName.split('::')[1]}\u0000${p}`)));
+  const generatedSomewhere = new Set(
+    cases.flatMap((c) => c.readOnly.map((p) => `${c.typeName.split('::')[1]}\u0000${p}`)),
+  );
   // Another type holds a type's own `Id` as `<Type>Id` (a TransitGateway's Id is a TransitGatewayId).
   const ownId = (c) => (c.primaryIdentifier.join() === 'Id' ? `${c.typeName.split('::')[2]}Id` : undefined);
   for (const c of cases) if (ownId(c)) generatedSomewhere.add(`${c.typeName.split('::')[1]}\u0000${ownId(c)}`);
@@ -364,10 +375,20 @@ function learnByName(cases, typeNames) {
   const result = {};
   for (const [key, values] of [...samples].sort()) {
     const [service, name] = key.split('\u0000');
-    const abstracted = [...values].map((v) => abstractValue(v, { refs: {}, region: 'us-east-1', account: '111111111111' }));
+    const abstracted = [...values].map((v) =>
+      abstractValue(v, { refs: {}, region: 'us-east-1', account: '111111111111' }),
+    );
     const merged = mergeValues(abstracted);
-    const shape = typeof merged === 'string' ? /^[a-z0-9-]*\$\{(hex|alnum|ALNUM|Alnum|digits):(\d+)\}$|^\$\{uuid\}$/.exec(merged) : null;
-    if (generatedSomewhere.has(key) && idNames.has(key.toLowerCase()) && shape && (shape[2] === undefined || Number(shape[2]) >= 6)) {
+    const shape =
+      typeof merged === 'string'
+        ? /^[a-z0-9-]*\$\{(hex|alnum|ALNUM|Alnum|digits):(\d+)\}$|^\$\{uuid\}$/.exec(merged)
+        : null;
+    if (
+      generatedSomewhere.has(key) &&
+      idNames.has(key.toLowerCase()) &&
+      shape &&
+      (shape[2] === undefined || Number(shape[2]) >= 6)
+    ) {
       (result[service] ??= {})[name] = merged;
     }
   }
@@ -449,11 +470,14 @@ function learnDefaults(cases, schemaOf) {
 /** Does the registry schema of a property accept the value (JSON type and enum)? */
 function acceptedBy(property, value) {
   if (!property) return false;
-  if (Array.isArray(property.enum) && !property.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) return false;
+  if (Array.isArray(property.enum) && !property.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
+    return false;
   const types = [property.type ?? []].flat();
   if (types.length === 0) return true;
   const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-  return types.some((t) => t === actual || (t === 'integer' && Number.isInteger(value)) || (t === 'number' && actual === 'number'));
+  return types.some(
+    (t) => t === actual || (t === 'integer' && Number.isInteger(value)) || (t === 'number' && actual === 'number'),
+  );
 }
 
 /**
@@ -474,7 +498,10 @@ function conditionFor(group, open, showing) {
     const choice = new Set(values).size <= 3 && new Set(values).size < values.length;
     const v = shown[0].declared[name];
     // A setting (`gp3`, `true`), not a reference to some resource (an ARN, an id).
-    const scalar = typeof v === 'boolean' || typeof v === 'number' || (typeof v === 'string' && /^[A-Za-z0-9_. -]+$/.test(v) && !looksRandom(v));
+    const scalar =
+      typeof v === 'boolean' ||
+      typeof v === 'number' ||
+      (typeof v === 'string' && /^[A-Za-z0-9_. -]+$/.test(v) && !looksRandom(v));
     if (
       choice &&
       scalar &&

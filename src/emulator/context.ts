@@ -69,12 +69,7 @@ export function identifierOf(schema: TypeSchema, model: Model): string | undefin
  * primary or secondary identifier as a JSON object. Missing: ResourceNotFoundException, or
  * undefined with `missingOk`.
  */
-export function findResource(
-  ctx: CloudContext,
-  region: string,
-  schema: TypeSchema,
-  identifier: string,
-): StoredResource;
+export function findResource(ctx: CloudContext, region: string, schema: TypeSchema, identifier: string): StoredResource;
 export function findResource(
   ctx: CloudContext,
   region: string,

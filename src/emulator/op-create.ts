@@ -11,6 +11,7 @@ import { identifierOf, readModel, schemaFor, type CloudContext } from './context
 import { fingerprintOf, replayed } from './idempotency.js';
 import { parseJson } from './json.js';
 import { validateModel } from './model-validation.js';
+import { withObservedDefaults, withSchemaDefaults } from './service-defaults.js';
 import { drawFault } from './fault-outcome.js';
 import type { Outcome } from './request-runner.js';
 import type { Model, WireProgressEvent } from './types.js';
@@ -73,8 +74,9 @@ export function createResource(
 }
 
 /**
- * The model as the service would store it: defaults applied, read-only attributes and
- * optional names generated. Generated
+ * The model as the service would store it: schema defaults applied, read-only attributes and
+ * optional names generated, then the defaults the service is seen to fill in (which may be
+ * built from generated values, like a function's `/aws/lambda/<name>` log group). Generated
  * identifiers are redrawn in the unlikely case they collide with a live resource.
  */
 function materialise(
@@ -83,15 +85,10 @@ function materialise(
   schema: TypeSchema,
   desired: Model,
 ): { model: Model; identifier: string; userNamed: boolean } {
-  const base: Model = { ...desired };
-  for (const [name, property] of Object.entries(schema.properties)) {
-    if (!(name in base) && property.default !== undefined && !schema.writeOnly.includes(name)) {
-      base[name] = structuredClone(property.default);
-    }
-  }
+  const base = withSchemaDefaults(schema, desired);
   const userNamed = schema.primaryIdentifier.length > 0 && schema.primaryIdentifier.every((part) => part in base);
   for (let attempt = 0; ; attempt++) {
-    const model = generateReadOnly(schema, base, region);
+    const model = withObservedDefaults(schema, generateReadOnly(schema, base, region), region);
     const identifier = identifierOf(schema, model) ?? randomId(24);
     if (userNamed || attempt === 5 || !ctx.state.resource(region, schema.typeName, identifier))
       return { model, identifier, userNamed };

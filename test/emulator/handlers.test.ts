@@ -7,23 +7,14 @@ import {
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
-import { schemaRegistry, type Handler, type SchemaRegistry } from '../../src/schema/index.js';
-import { create, LOG_GROUP, rejection, setup } from './helpers.js';
+import type { Handler } from '../../src/schema/index.js';
+import { create, LOG_GROUP, registryWith, rejection, setup } from './helpers.js';
 
-/** The real registry, except that `typeName` has only `handlers`. */
-function registryWith(typeName: string, handlers: Handler[]): SchemaRegistry {
-  const real = schemaRegistry();
-  const registry = Object.create(real) as SchemaRegistry;
-  registry.find = (name: string) => {
-    const schema = real.find(name);
-    return schema?.typeName === typeName ? { ...schema, handlers } : schema;
-  };
-  return registry;
-}
+const withHandlers = (handlers: Handler[]) => registryWith(LOG_GROUP, (schema) => ({ ...schema, handlers }));
 
 describe('handlers: an operation the type has no handler for', () => {
   it('refuses a create with UnsupportedActionException (400), creating nothing', async () => {
-    const { client } = await setup({ registry: registryWith(LOG_GROUP, ['read', 'delete', 'list']) });
+    const { client } = await setup({ registry: withHandlers(['read', 'delete', 'list']) });
     const error = await rejection(
       client.send(new CreateResourceCommand({ TypeName: LOG_GROUP, DesiredState: '{"LogGroupName":"g"}' })),
     );
@@ -35,7 +26,7 @@ describe('handlers: an operation the type has no handler for', () => {
   });
 
   it('refuses read, update, delete and list the same way, each naming its action', async () => {
-    const { client } = await setup({ registry: registryWith(LOG_GROUP, ['create']) });
+    const { client } = await setup({ registry: withHandlers(['create']) });
     expect((await create(client, LOG_GROUP, { LogGroupName: 'g' })).OperationStatus).toBe('SUCCESS');
     const patch = '[{"op":"add","path":"/RetentionInDays","value":7}]';
     for (const [action, command] of [

@@ -1,6 +1,17 @@
 import { CreateResourceCommand, DeleteResourceCommand, ResourceConflictException } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
-import { API, clientFor, create, createApi, INTEGRATION, LOG_GROUP, rejection, ROUTE, settle, setup } from './helpers.js';
+import {
+  API,
+  clientFor,
+  create,
+  createApi,
+  INTEGRATION,
+  LOG_GROUP,
+  rejection,
+  ROUTE,
+  settle,
+  setup,
+} from './helpers.js';
 
 describe('referential integrity', () => {
   it('fails the create of a child whose parent does not exist (async NotFound)', async () => {

@@ -140,7 +140,9 @@ describe('errors reported like AWS', () => {
     expect(first).toMatchObject({ OperationStatus: 'IN_PROGRESS', Identifier: 'gone123', Operation: 'DELETE' });
     const done = await settle(client, first?.RequestToken as string);
     expect(done).toMatchObject({ OperationStatus: 'FAILED', ErrorCode: 'NotFound' });
-    expect(done.StatusMessage).toBe("Resource of type 'AWS::ApiGatewayV2::Api' with identifier 'gone123' was not found.");
+    expect(done.StatusMessage).toBe(
+      "Resource of type 'AWS::ApiGatewayV2::Api' with identifier 'gone123' was not found.",
+    );
   });
 
   it('still answers a get or an update of a missing identifier with ResourceNotFoundException', async () => {

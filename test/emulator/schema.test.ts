@@ -122,6 +122,10 @@ describe('generated attributes', () => {
       ApiId: websocket,
       ApiEndpoint: `wss://${websocket}.execute-api.eu-central-1.amazonaws.com`,
       ExecuteApiArn: `arn:aws:execute-api:eu-central-1:123456789012:${websocket}`,
+      // Defaults the service fills in (see defaults.test.ts).
+      ApiKeySelectionExpression: '$request.header.x-api-key',
+      DisableExecuteApiEndpoint: false,
+      IpAddressType: 'ipv4',
     });
     const http = await createApi(client, { Name: 'h', ProtocolType: 'HTTP' });
     expect((await properties(client, API, http))['ApiEndpoint']).toBe(
