@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeployError } from '../errors/index.js';
-import { buildRegistry, type RegistryIndex } from './build-registry.js';
+import { buildRegistry, serviceKeyOf, type RegistryIndex } from './build-registry.js';
 import { normaliseStackqlName, snakeCase } from './names.js';
+import { overlaySchema } from './overlay.js';
 import { closest } from './suggest.js';
 import type { TypeSchema } from './types.js';
 
@@ -19,19 +20,27 @@ export function registryDir(): string {
   return process.env['DEPLOY_SCHEMA_DIR'] ?? join(packageRoot, 'dist', 'schema-data');
 }
 
+/** Current schemas by type name (e.g. from a cache of DescribeType answers); undefined: none. */
+export type OverlaySource = (typeName: string) => TypeSchema | undefined;
+
 export class SchemaRegistry {
   private readonly services = new Map<string, Record<string, TypeSchema>>();
   private readonly singular = new Map<string, string>();
+  /** Fetched schemas laid over the bundled ones (undefined: looked up, none). */
+  private readonly overlays = new Map<string, TypeSchema | undefined>();
+  private overlaySource: OverlaySource | undefined;
 
   constructor(
     private readonly dir: string,
     private readonly index: RegistryIndex,
   ) {
-    // Also accept singular StackQL names (`aws.s3.bucket`): a common slip worth resolving.
-    for (const typeName of Object.values(index.stackql)) {
-      const [, service = '', resource = ''] = typeName.split('::');
-      this.singular.set(`aws.${service.toLowerCase()}.${snakeCase(resource)}`, typeName);
-    }
+    for (const typeName of Object.values(index.stackql)) this.addSingular(typeName);
+  }
+
+  /** Also accept singular StackQL names (`aws.s3.bucket`): a common slip worth resolving. */
+  private addSingular(typeName: string): void {
+    const [, service = '', resource = ''] = typeName.split('::');
+    this.singular.set(`aws.${service.toLowerCase()}.${snakeCase(resource)}`, typeName);
   }
 
   static load(dir = registryDir()): SchemaRegistry {
@@ -65,13 +74,46 @@ export class SchemaRegistry {
   find(name: string): TypeSchema | undefined {
     const typeName = this.typeNameOf(name);
     if (typeName === undefined) return undefined;
-    const service = this.index.services[typeName] as string;
+    if (!this.overlays.has(typeName) && this.overlaySource) {
+      const fetched = this.overlaySource(typeName);
+      this.overlays.set(typeName, fetched && overlaySchema(fetched, this.bundled(typeName)));
+    }
+    return this.overlays.get(typeName) ?? this.bundled(typeName);
+  }
+
+  /** The schema from the bundled snapshot, ignoring overlays. */
+  bundled(typeName: string): TypeSchema | undefined {
+    const service = this.index.services[typeName];
+    if (service === undefined) return undefined;
     let file = this.services.get(service);
     if (!file) {
-      file = JSON.parse(readFileSync(join(this.dir, `${service}.json`), 'utf8')) as Record<string, TypeSchema>;
+      const path = join(this.dir, `${service}.json`);
+      // A type only an overlay brought has no service file.
+      file = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, TypeSchema>) : {};
       this.services.set(service, file);
     }
     return file[typeName];
+  }
+
+  /**
+   * Lays a fetched schema (distilDescribed) over the bundled one: from now on this registry
+   * answers with it. A type the bundle lacks (newer than the snapshot) becomes known.
+   */
+  overlay(fetched: TypeSchema): TypeSchema {
+    const typeName = fetched.typeName;
+    const merged = overlaySchema(fetched, this.bundled(typeName));
+    if (this.index.services[typeName] === undefined) {
+      this.index.services[typeName] = serviceKeyOf(typeName);
+      this.index.stackql[merged.stackqlName] = typeName;
+      this.addSingular(typeName);
+    }
+    this.overlays.set(typeName, merged);
+    return merged;
+  }
+
+  /** Consults `source` for each type on first use (an explicit overlay() still wins). */
+  useOverlays(source: OverlaySource): void {
+    this.overlaySource = source;
   }
 
   /** Like find, but an unknown name is a user error suggesting the closest names. */
