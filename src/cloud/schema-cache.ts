@@ -9,10 +9,10 @@
  * temporary file renamed into place, so a reader never sees half a file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { distilDescribed, type TypeSchema } from '../schema/index.js';
+import { distilDescribed, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import type { DescribeType, TypeDescription } from './describe-type.js';
 
 export function schemaCacheDir(env: NodeJS.ProcessEnv): string {
@@ -119,4 +119,26 @@ export async function fetchSchema(input: FetchSchemaInput): Promise<FetchedSchem
 /** For SchemaRegistry.useOverlays: the cached current schemas of one region, read on demand. */
 export function cacheOverlaySource(cacheDir: string, region: string): (typeName: string) => TypeSchema | undefined {
   return (typeName) => cachedSchema(cacheDir, region, typeName)?.schema;
+}
+
+/** Type names cached for a region (`AWS.S3.Bucket` directories). */
+export function cachedTypeNames(cacheDir: string, region: string): string[] {
+  const dir = join(cacheDir, safe(region));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /^[A-Za-z0-9]+\.[A-Za-z0-9]+\.[A-Za-z0-9]+$/.test(name))
+    .map((name) => name.replace(/\./g, '::'));
+}
+
+/**
+ * Makes `registry` answer with the region's cached schemas: known types on first use (one
+ * file read each), types newer than the bundle at once (they must be known to be found).
+ */
+export function useCachedSchemas(registry: SchemaRegistry, cacheDir: string, region: string): void {
+  registry.useOverlays(cacheOverlaySource(cacheDir, region));
+  for (const typeName of cachedTypeNames(cacheDir, region)) {
+    if (registry.typeNameOf(typeName) !== undefined) continue;
+    const cached = cachedSchema(cacheDir, region, typeName);
+    if (cached) registry.overlay(cached.schema);
+  }
 }

@@ -2,22 +2,10 @@
  * A type's current schema (fetched from AWS with DescribeType) over the bundled one. The fetched
  * schema is the truth for everything the registry says; what the registry never says (ARN
  * template, relationship references, parents linked across types) carries over from the bundle.
+ * (distilDescribed in distil.ts turns a DescribeType answer into the `fetched` TypeSchema.)
  */
-import type { CfnResourceSchema } from './cfn-schema.js';
-import { distilSchema } from './distil.js';
 import { parentsOf } from './parents.js';
 import type { ParentLink, TypeSchema } from './types.js';
-
-/**
- * Distils a DescribeType answer with the build's own function. `NON_PROVISIONABLE` means Cloud
- * Control lacks a create, read or delete handler for it: whatever the schema lists, it cannot be
- * created, so `create` is dropped and provisionable() says no.
- */
-export function distilDescribed(schemaText: string, provisioningType?: string): TypeSchema {
-  const schema = distilSchema(JSON.parse(schemaText) as CfnResourceSchema);
-  if (provisioningType === 'NON_PROVISIONABLE') schema.handlers = schema.handlers.filter((h) => h !== 'create');
-  return schema;
-}
 
 export function overlaySchema(fetched: TypeSchema, bundled: TypeSchema | undefined): TypeSchema {
   const result: TypeSchema = structuredClone(fetched);

@@ -69,6 +69,27 @@ describe('deploy schemas refresh', () => {
     expect(run.stderr.text).toContain('error: AWS::ApiGatewayV2::Route: AccessDenied');
   });
 
+  it('fetches a type newer than the bundled snapshot when named, and makes it known', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'deploy-xdg-'));
+    const run = io({ XDG_CACHE_HOME: cache });
+    const registry = SchemaRegistry.load();
+    const newer: DescribeType = async ({ typeName }) => ({
+      typeName,
+      schema: JSON.stringify({
+        typeName,
+        properties: { Id: { type: 'string' } },
+        primaryIdentifier: ['/properties/Id'],
+        readOnlyProperties: ['/properties/Id'],
+        handlers: { create: {}, read: {}, delete: {} },
+      }),
+    });
+    expect(
+      await schemasCommand({ action: 'refresh', types: ['AWS::Demo::Gadget'] }, run, { describe: newer, registry }),
+    ).toBe(0);
+    expect(run.stdout.text).toContain('1 are not in the bundled snapshot: AWS::Demo::Gadget');
+    expect(registry.resolve('aws.demo.gadgets').typeName).toBe('AWS::Demo::Gadget');
+  });
+
   it('names its one subcommand when given another', async () => {
     const error = await schemasCommand({ action: 'update' }, io({}), { describe: describeType }).catch(
       (e: unknown) => e,

@@ -4,7 +4,7 @@
  * cache (see src/cloud/schema-cache.ts), then reports how the region differs from the bundled
  * snapshot. Takes already parsed options, so the CLI can wire it as it likes.
  */
-import { cacheOverlaySource, schemaCacheDir } from '../../cloud/schema-cache.js';
+import { schemaCacheDir, useCachedSchemas } from '../../cloud/schema-cache.js';
 import { sdkDescribeType, type DescribeType } from '../../cloud/describe-type.js';
 import { refreshSchemas } from '../../cloud/refresh-schemas.js';
 import { DeployError } from '../../errors/index.js';
@@ -37,9 +37,10 @@ export async function schemasCommand(options: SchemasOptions, io: CliIO, deps: S
   }
   const region = options.region ?? io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
   const registry = deps.registry ?? schemaRegistry();
-  const typeNames = options.types?.length
-    ? options.types.map((name) => registry.resolve(name).typeName)
-    : registry.typeNames();
+  // A CloudFormation name the bundle lacks is asked for as given: a type newer than the snapshot.
+  const typeNameOf = (name: string): string =>
+    registry.typeNameOf(name) ?? (name.includes('::') ? name : registry.resolve(name).typeName);
+  const typeNames = options.types?.length ? options.types.map(typeNameOf) : registry.typeNames();
   const cacheDir = schemaCacheDir(io.env);
   const summary = await refreshSchemas({
     describe: deps.describe ?? sdkDescribeType(),
@@ -49,7 +50,7 @@ export async function schemasCommand(options: SchemasOptions, io: CliIO, deps: S
     bundled: (typeName) => registry.bundled(typeName),
   });
   // From now on this process answers with what was fetched.
-  registry.useOverlays(cacheOverlaySource(cacheDir, region));
+  useCachedSchemas(registry, cacheDir, region);
 
   const out = io.stdout;
   out.write(`Fetched ${summary.fetched} of ${typeNames.length} schemas for ${region} into ${cacheDir}.\n`);
