@@ -109,7 +109,11 @@ export class SdkCloudControl implements CloudControlPort {
         ),
       ),
     );
-    const identifier = done.Identifier ?? '';
+    // The final event names the resource: AWS leaves Identifier out of the first answer when
+    // the service generates it, so only the SUCCESS event is sure to carry it.
+    const identifier = done.Identifier;
+    if (!identifier)
+      throw new CloudError('InvalidResponse', `Cloud Control created a ${typeName} but named no identifier`);
     if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
     // Some handlers finish without a model: read it, since exports need the generated values.
     return (await this.getResource(typeName, region, identifier)) ?? { identifier, properties: desiredState };
