@@ -11,6 +11,7 @@ import type { CfnResourceSchema } from './cfn-schema.js';
 import { distilSchema, type SchemaExtras } from './distil.js';
 import { serviceKeyOf } from './names.js';
 import { linkParents } from './parents.js';
+import { packService } from './service-file.js';
 import { serviceSpecExtras } from './service-spec.js';
 import { readTarGz } from './tar.js';
 import type { TypeSchema } from './types.js';
@@ -105,7 +106,9 @@ export function buildRegistry(outDir: string): RegistryIndex {
   const { index, files } = indexOf(schemas, `cfn-registry ${BUNDLED_SNAPSHOT}`);
   mkdirSync(outDir, { recursive: true });
   rmSync(join(outDir, 'index.json'), { force: true }); // incomplete until rewritten
-  for (const [service, types] of files) writeAtomic(join(outDir, `${service}.json`), JSON.stringify(types));
+  for (const [service, types] of files) {
+    writeAtomic(join(outDir, `${service}.json`), JSON.stringify(packService(types)));
+  }
   // Services of an earlier build that this one no longer has (a type AWS retired).
   for (const name of readdirSync(outDir)) {
     if (name.endsWith('.json') && name !== 'index.json' && !files.has(name.slice(0, -'.json'.length))) {

@@ -12,6 +12,7 @@ import { DeployError } from '../errors/index.js';
 import type { RegistryIndex } from './build-registry.js';
 import { normaliseStackqlName, serviceKeyOf, snakeCase } from './names.js';
 import { overlaySchema } from './overlay.js';
+import { unpackType, type ServiceFile } from './service-file.js';
 import { closest } from '../common/index.js';
 import type { TypeSchema } from './types.js';
 
@@ -42,7 +43,9 @@ function buildMissing(dir: string): void {
 export type OverlaySource = (typeName: string) => TypeSchema | undefined;
 
 export class SchemaRegistry {
-  private readonly services = new Map<string, Record<string, TypeSchema>>();
+  private readonly services = new Map<string, ServiceFile>();
+  /** Bundled schemas already unpacked from their service file. */
+  private readonly unpacked = new Map<string, TypeSchema | undefined>();
   /** Lower-cased type name → type name, and singular StackQL names: built on first need. */
   private byLowerName: Map<string, string> | undefined;
   private singular: Map<string, string> | undefined;
@@ -108,15 +111,18 @@ export class SchemaRegistry {
   /** The schema from the bundled snapshot, ignoring overlays. */
   bundled(typeName: string): TypeSchema | undefined {
     if (!this.known.has(typeName)) return undefined;
+    if (this.unpacked.has(typeName)) return this.unpacked.get(typeName);
     const service = serviceKeyOf(typeName);
     let file = this.services.get(service);
     if (!file) {
       const path = join(this.dir, `${service}.json`);
       // A type only an overlay brought has no service file.
-      file = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, TypeSchema>) : {};
+      file = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ServiceFile) : { shared: [], types: {} };
       this.services.set(service, file);
     }
-    return file[typeName];
+    const schema = unpackType(file, typeName);
+    this.unpacked.set(typeName, schema);
+    return schema;
   }
 
   /**
