@@ -18,8 +18,8 @@ function isAre(names: string[]): string {
 
 /** Replacement: name the create-only properties, unknown ones separately. */
 export function replaceReason(forcing: PropertyVerdict[]): string {
-  const known = forcing.filter((v) => !v.change.unknown).map((v) => v.name);
-  const unknown = forcing.filter((v) => v.change.unknown).map((v) => v.name);
+  const known = forcing.filter((v) => !v.change.unknown).flatMap((v) => v.forcedBy);
+  const unknown = forcing.filter((v) => v.change.unknown).flatMap((v) => v.forcedBy);
   const parts: string[] = [];
   if (known.length) parts.push(`${listNames(known)} ${isAre(known)} create-only`);
   if (unknown.length) parts.push(`${listNames(unknown)} ${isAre(unknown)} create-only ${KNOWN_AFTER_APPLY}`);
