@@ -104,9 +104,6 @@ function hostFor(schema: TypeSchema, name: string, model: Model, region: string)
 
 function arnFor(schema: TypeSchema, name: string, model: Model, region: string): string {
   const { service, short } = typeParts(schema.typeName);
-  if (schema.typeName === 'AWS::ApiGatewayV2::Api' && name === 'ExecuteApiArn') {
-    return `arn:aws:execute-api:${region}:${ACCOUNT_ID}:${String(model['ApiId'])}`;
-  }
   const arnNames = Object.keys(schema.readOnly).filter(isArnName);
   const own =
     name === 'Arn' || name === `${short}Arn` || schema.primaryIdentifier.includes(name) || arnNames.length === 1;

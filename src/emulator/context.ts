@@ -2,7 +2,7 @@
  * What every operation handler works with, and the lookups they share: the type's schema,
  * identifiers, and the read view of a resource.
  */
-import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
+import type { Handler, SchemaRegistry, TypeSchema } from '../schema/index.js';
 import { CloudControlError, resourceNotFound } from './cloud-error.js';
 import type { FaultInjector } from './faults.js';
 import type { Integrity } from './integrity.js';
@@ -32,12 +32,21 @@ export class SchemaCache {
   }
 }
 
-/** The type's schema; type names are exact, as in AWS (no StackQL names, no case folding). */
-export function schemaFor(ctx: CloudContext, typeName: string): TypeSchema {
+/**
+ * The type's schema; type names are exact, as in AWS (no StackQL names, no case folding). A
+ * type whose registry schema lacks the handler for `action` answers UnsupportedActionException.
+ */
+export function schemaFor(ctx: CloudContext, typeName: string, action: Handler): TypeSchema {
   const schema = typeName.includes('::') ? ctx.schemas.find(typeName) : undefined;
   if (!schema || schema.typeName !== typeName) {
     const hint = schema ? ` Did you mean '${schema.typeName}'?` : '';
     throw new CloudControlError('TypeNotFoundException', `The type '${typeName}' cannot be found.${hint}`);
+  }
+  if (!schema.handlers.includes(action)) {
+    throw new CloudControlError(
+      'UnsupportedActionException',
+      `Resource type ${typeName} does not support ${action.toUpperCase()} action`,
+    );
   }
   return schema;
 }

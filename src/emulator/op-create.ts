@@ -25,7 +25,7 @@ export function createResource(
   region: string,
   input: CreateInput,
 ): { ProgressEvent: WireProgressEvent } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'create');
   const fingerprint = fingerprintOf('CREATE', input.TypeName, input.DesiredState);
   const replay = replayed(ctx, region, input.ClientToken, fingerprint);
   if (replay) return { ProgressEvent: replay };

@@ -22,7 +22,7 @@ export function deleteResource(
   region: string,
   input: DeleteInput,
 ): { ProgressEvent: WireProgressEvent } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'delete');
   const fingerprint = fingerprintOf('DELETE', input.TypeName, input.Identifier);
   const replay = replayed(ctx, region, input.ClientToken, fingerprint);
   if (replay) return { ProgressEvent: replay };

@@ -26,7 +26,7 @@ export function updateResource(
   region: string,
   input: UpdateInput,
 ): { ProgressEvent: WireProgressEvent } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'update');
   const fingerprint = fingerprintOf('UPDATE', input.TypeName, input.Identifier, input.PatchDocument);
   const replay = replayed(ctx, region, input.ClientToken, fingerprint);
   if (replay) return { ProgressEvent: replay };

@@ -6,6 +6,7 @@
  */
 import { DeployError } from '../errors/index.js';
 import { diffResource } from '../plan/index.js';
+import { assertProvisionable } from '../schema/index.js';
 import { conditionHolds } from './condition.js';
 import { locate } from './identity.js';
 import { renderForPlan, type PlanContext, type PlannedResource } from './plan-stack.js';
@@ -53,6 +54,9 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     );
   }
   const desired = wanted ? rendered.create?.desiredState : undefined;
+  // Before any read: a type Cloud Control cannot create fails the plan, not the apply.
+  if (desired)
+    assertProvisionable(schema, { file: resource.file, line: resource.blocks.create?.bodyLine, resource: name });
 
   // Only what this stack deployed is ever deleted: without a ledger entry, a resource the stack
   // does not want is left alone rather than found by query and removed.

@@ -1,4 +1,13 @@
 export { SchemaRegistry, schemaRegistry, registryDir } from './registry.js';
 export { snakeCase, pascalCase, pluralize, stackqlNameOf, normaliseStackqlName } from './names.js';
 export { closest, editDistance } from './suggest.js';
-export type { TypeSchema, PropertySchema, ValueType, DefinitionSchema, ParentLink } from './types.js';
+export { assertProvisionable, notProvisionableError, provisionable, provisionProblems } from './provisionable.js';
+export type {
+  TypeSchema,
+  PropertySchema,
+  ValueType,
+  DefinitionSchema,
+  ParentLink,
+  Handler,
+  PropertyPath,
+} from './types.js';

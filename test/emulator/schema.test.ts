@@ -1,4 +1,9 @@
-import { CreateResourceCommand, InvalidRequestException, TypeNotFoundException } from '@aws-sdk/client-cloudcontrol';
+import {
+  CreateResourceCommand,
+  InvalidRequestException,
+  TypeNotFoundException,
+  UnsupportedActionException,
+} from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
 import { API, create, createApi, INTEGRATION, properties, rejection, setup, STAGE } from './helpers.js';
 
@@ -100,6 +105,13 @@ describe('DesiredState validation', () => {
     expect(error.message).toContain('AWS::Nope::Thing');
   });
 
+  it('answers a type without the handler with UnsupportedActionException', async () => {
+    // A legacy type: in the registry, but with no handlers Cloud Control could call.
+    const error = await createError('AWS::CertificateManager::Certificate', { DomainName: 'example.com' });
+    expect(error).toBeInstanceOf(UnsupportedActionException);
+    expect(error.message).toContain('does not support CREATE');
+  });
+
   it('takes type names exactly, suggesting the right spelling', async () => {
     const error = await createError('AWS::ApiGatewayV2::API', {});
     expect(error).toBeInstanceOf(TypeNotFoundException);
@@ -108,7 +120,7 @@ describe('DesiredState validation', () => {
 });
 
 describe('generated attributes', () => {
-  it('gives an Api an API Gateway style id, endpoint and ARNs', async () => {
+  it('gives an Api an API Gateway style id and endpoint (its schema has no ExecuteApiArn)', async () => {
     const { client } = await setup({}, { region: 'eu-central-1' });
     const websocket = await createApi(client);
     expect(websocket).toMatch(/^[a-z0-9]{7}$/);
@@ -118,7 +130,6 @@ describe('generated attributes', () => {
       RouteSelectionExpression: '$request.body.action',
       ApiId: websocket,
       ApiEndpoint: `wss://${websocket}.execute-api.eu-central-1.amazonaws.com`,
-      ExecuteApiArn: `arn:aws:execute-api:eu-central-1:123456789012:${websocket}`,
     });
     const http = await createApi(client, { Name: 'h', ProtocolType: 'HTTP' });
     expect((await properties(client, API, http))['ApiEndpoint']).toBe(
