@@ -98,11 +98,14 @@ function diffExisting(
   const sensitive = new Set(input.sensitive ?? []);
   const names = candidateNames(schema, desired, lastApplied);
   const verdicts = new Map<string, PropertyVerdict>();
+  /** Create-only values the read does not report: without a ledger, never compared. */
+  const unread: string[] = [];
   for (const name of names) {
     const notes: RuleName[] = [];
     const verdict = diffProperty(name, { schema, desired, actual, lastApplied, sensitive, notes });
     if (verdict) verdicts.set(name, verdict);
     else if (notes.length > 0) input.trace?.(name, [...new Set(notes)]);
+    if (!verdict && lastApplied === undefined && notes.includes('create-only-unread')) unread.push(name);
   }
   const all = [...verdicts.values()];
   const changes = all.map((v) => v.change);
@@ -115,7 +118,7 @@ function diffExisting(
     return { ...base, ...drift, action: 'replace', reason: replaceReason(forcing), changes };
   }
   if (all.length === 0) {
-    return { ...base, action: 'noop', reason: `up to date${unverifiedNote(unverified)}`, changes: [] };
+    return { ...base, action: 'noop', reason: `up to date${unverifiedNote(unverified, unread)}`, changes: [] };
   }
   // An update re-sends every updatable write-only value, so only create-only ones stay unverified.
   const stillUnverified = unverified.filter((name) => schema.properties[name]?.createOnly);
@@ -123,7 +126,7 @@ function diffExisting(
     ...base,
     ...drift,
     action: 'update',
-    reason: updateReason(all) + unverifiedNote(stillUnverified),
+    reason: updateReason(all) + unverifiedNote(stillUnverified, unread),
     changes,
     patch: buildPatch(names, verdicts, desired, schema),
   };

@@ -97,7 +97,17 @@ export function diffProperty(name: string, inputs: PropertyInputs): PropertyVerd
   if (writeOnly) {
     // No ledger: nothing to compare with. Assume unchanged (diffResource notes it in the reason);
     // an update re-sends it anyway, so only an otherwise up-to-date resource can hide an edit.
-    if (lastApplied === undefined) return undefined;
+    notes.push('write-only');
+    if (lastApplied === undefined) return unchanged();
+    if (l !== undefined && valuesEqual(d, l, type, schema, options)) return unchanged();
+    return verdict({ kind: l === undefined ? 'add' : 'change', before: l, after: d });
+  }
+
+  if (a === undefined && prop?.createOnly && !matchesAbsent(d, type, schema, prop.default, options)) {
+    // An immutable value cannot have been removed: the read just does not report it. Like a
+    // write-only value, only lastApplied can say whether the user changed it.
+    notes.push('create-only-unread');
+    if (lastApplied === undefined) return unchanged();
     if (l !== undefined && valuesEqual(d, l, type, schema, options)) return unchanged();
     return verdict({ kind: l === undefined ? 'add' : 'change', before: l, after: d });
   }

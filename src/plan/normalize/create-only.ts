@@ -6,7 +6,12 @@
  */
 import type { PropertyPath, TypeSchema } from '../../schema/types.js';
 import { isPlainObject, present } from '../values.js';
-import { pathsUnder } from './paths.js';
+import { anyPathMatches, pathsUnder, type WalkPath } from './paths.js';
+
+/** A nested path (length ≥ 2) the registry marks create-only. */
+export function isCreateOnlyPath(schema: TypeSchema, path: WalkPath): boolean {
+  return path.length > 1 && anyPathMatches(schema.createOnlyPaths, path);
+}
 
 /** Every value found at `pattern` inside `value` (the pattern's first step is the property). */
 export function valuesAt(value: unknown, pattern: PropertyPath): unknown[] {

@@ -9,7 +9,9 @@
  * - an account principal reads back either as the bare 12-digit id or as its root ARN
  *   (`arn:aws:iam::123456789012:root`), and `"*"` equals `{"AWS": "*"}`;
  * - action names are case-insensitive (IAM documents `iam:listaccesskeys` = `IAM:ListAccessKeys`);
- * - an empty Sid is no Sid.
+ * - an empty Sid is no Sid;
+ * - a document without Version is version `2008-10-17` (IAM's documented default);
+ * - condition key names are case-insensitive (`aws:SourceArn` = `aws:sourcearn`).
  *
  * Recognised by shape (a `Statement` of objects), not by property name, so every service's
  * policy properties are covered, text or parsed.
@@ -21,6 +23,7 @@ import { asContainer } from './json-text.js';
 const LIST_KEYS = ['Action', 'NotAction', 'Resource', 'NotResource'];
 const PRINCIPAL_KEYS = ['Principal', 'NotPrincipal'];
 const ROOT_ARN = /^arn:[a-z-]+:iam::(\d{12}):root$/;
+const DEFAULT_VERSION = '2008-10-17';
 
 /** A policy document: an object (or JSON text of one) with a Statement of objects. */
 export function isPolicyDocument(value: unknown): boolean {
@@ -35,7 +38,7 @@ export function isPolicyDocument(value: unknown): boolean {
 export function canonicalPolicy(value: unknown): unknown {
   const doc = asContainer(value);
   if (!isPolicyDocument(doc)) return value;
-  const out: Plain = { ...(doc as Plain) };
+  const out: Plain = { Version: DEFAULT_VERSION, ...(doc as Plain) };
   const statement = out['Statement'];
   const statements = (Array.isArray(statement) ? statement : [statement]) as Plain[];
   out['Statement'] = statements.map(canonicalStatement).sort((a, b) => compareText(stableJson(a), stableJson(b)));
@@ -79,7 +82,7 @@ function canonicalCondition(condition: Plain): Plain {
       continue;
     }
     const keys: Plain = {};
-    for (const [key, value] of Object.entries(test)) keys[key] = valueSet(value, false);
+    for (const [key, value] of Object.entries(test)) keys[key.toLowerCase()] = valueSet(value, false);
     out[operator] = keys;
   }
   return out;

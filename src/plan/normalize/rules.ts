@@ -34,7 +34,17 @@ export type RuleName =
   /** The same OpenSSH public key with another comment. */
   | 'ssh-key'
   /** HTTP header names in another case. */
-  | 'header-case';
+  | 'header-case'
+  /** An IPv6 address or block spelled another way. */
+  | 'ip-address'
+  /** A DNS name with the root's final dot, in another case. */
+  | 'dns-name'
+  /** A declared `X.Y` version, read as the patch release `X.Y.Z` the service chose. */
+  | 'version-prefix'
+  /** A text read back with trailing white space added or dropped. */
+  | 'trailing-space'
+  /** A declared create-only value the read does not report (it cannot have been removed). */
+  | 'create-only-unread';
 
 /** Rules that fired, in the order they did; a failed attempt takes its notes back. */
 export type RuleNotes = RuleName[];
