@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CfnResourceSchema } from './cfn-schema.js';
 import { distilSchema, type SchemaExtras } from './distil.js';
+import { serviceKeyOf } from './names.js';
 import { linkParents } from './parents.js';
 import { serviceSpecExtras } from './service-spec.js';
 import { readTarGz } from './tar.js';
@@ -17,9 +18,11 @@ import type { TypeSchema } from './types.js';
 /** The snapshot bundled in data/cfn-registry (region and date AWS published it). */
 export const BUNDLED_SNAPSHOT = 'us-east-1-2026-07-12';
 
+/**
+ * Loaded by every command, so only what a lookup needs: StackQL names to type names (a type's
+ * service file is `serviceKeyOf(typeName)`, its other names derive from it).
+ */
 export interface RegistryIndex {
-  /** CloudFormation type → service file key. */
-  services: Record<string, string>;
   /** Normalised StackQL name → CloudFormation type. */
   stackql: Record<string, string>;
   /** Where the schemas came from, e.g. `cfn-registry us-east-1-2026-07-12`. */
@@ -39,8 +42,6 @@ export function readSnapshot(path = bundledSnapshotPath()): CfnResourceSchema[] 
     .filter((raw) => typeof raw.typeName === 'string' && raw.properties !== undefined)
     .sort((a, b) => a.typeName.localeCompare(b.typeName));
 }
-
-export const serviceKeyOf = (typeName: string): string => (typeName.split('::')[1] ?? 'unknown').toLowerCase();
 
 /** Every registry type distilled, with parents linked across types. */
 export function distilAll(raws: CfnResourceSchema[], extras: ReadonlyMap<string, SchemaExtras>): TypeSchema[] {
@@ -77,14 +78,16 @@ export function indexOf(
   index: RegistryIndex;
   files: Map<string, Record<string, TypeSchema>>;
 } {
-  const index: RegistryIndex = { services: {}, stackql: {}, source };
+  const index: RegistryIndex = { stackql: {}, source };
   const files = new Map<string, Record<string, TypeSchema>>();
   for (const schema of schemas) {
     const service = serviceKeyOf(schema.typeName);
     let file = files.get(service);
     if (!file) files.set(service, (file = {}));
     file[schema.typeName] = schema;
-    index.services[schema.typeName] = service;
+    const taken = index.stackql[schema.stackqlName];
+    // The index maps each StackQL name to one type: two types sharing one would hide a type.
+    if (taken !== undefined) throw new Error(`${taken} and ${schema.typeName} share ${schema.stackqlName}`);
     index.stackql[schema.stackqlName] = schema.typeName;
   }
   return { index, files };

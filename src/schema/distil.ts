@@ -86,3 +86,14 @@ function mergeRefs(own: PropertySchema['refs'], more: PropertySchema['refs']): {
   const all = [...(own ?? []), ...(more ?? [])];
   return [...new Map(all.map((r) => [`${r.type}.${r.property}`, r])).values()];
 }
+
+/**
+ * Distils a DescribeType answer with the build's own function. `NON_PROVISIONABLE` means Cloud
+ * Control lacks a create, read or delete handler for it: whatever the schema lists, it cannot be
+ * created, so `create` is dropped and provisionable() says no.
+ */
+export function distilDescribed(schemaText: string, provisioningType?: string): TypeSchema {
+  const schema = distilSchema(JSON.parse(schemaText) as CfnResourceSchema);
+  if (provisioningType === 'NON_PROVISIONABLE') schema.handlers = schema.handlers.filter((h) => h !== 'create');
+  return schema;
+}
