@@ -4,10 +4,12 @@
  * break) apply against the read only; between two values the user wrote, text is text.
  */
 import { sameArnOrName } from '../normalize/arn-name.js';
+import { sameButCaseFolded } from '../normalize/case-fold.js';
 import { sameDnsName } from '../normalize/dns-name.js';
 import { sameEnumValue } from '../normalize/enum-case.js';
 import { holdsHeaderNames, sameHeaderName } from '../normalize/header-names.js';
 import { sameIpAddress } from '../normalize/ip-address.js';
+import { holdsIpProtocol, sameIpProtocol } from '../normalize/ip-protocol.js';
 import { aliasResolvedToKey } from '../normalize/kms-alias.js';
 import { scalarText } from '../normalize/scalars.js';
 import { sameSshPublicKey } from '../normalize/ssh-public-key.js';
@@ -26,7 +28,9 @@ export function sameText(a: unknown, b: unknown, w: Walk, allowed?: string[]): b
   if (sameDnsName(x, y)) return note(w, 'dns-name');
   if (sameSshPublicKey(x, y)) return note(w, 'ssh-key');
   if (holdsHeaderNames(w.list) && sameHeaderName(x, y)) return note(w, 'header-case');
+  if (holdsIpProtocol(w.key) && sameIpProtocol(x, y)) return note(w, 'ip-protocol');
   if (w.strict) return false;
+  if (sameButCaseFolded(x, y)) return note(w, 'case-fold');
   if (aliasResolvedToKey(x, y)) return note(w, 'kms-alias');
   if (holdsVersion(w.key) && sameVersionFamily(x, y)) return note(w, 'version-prefix');
   if (sameBarTrailingSpace(x, y)) return note(w, 'trailing-space');

@@ -43,6 +43,10 @@ export type RuleName =
   | 'version-prefix'
   /** A text read back with trailing white space added or dropped. */
   | 'trailing-space'
+  /** A text the service folded to lower or upper case. */
+  | 'case-fold'
+  /** An IP protocol by number on one side, by name on the other. */
+  | 'ip-protocol'
   /** A declared create-only value the read does not report (it cannot have been removed). */
   | 'create-only-unread';
 

@@ -28,11 +28,11 @@ describe('texts spelled differently', () => {
     expect(valuesEqual('8.0', '8.0.35', text, schema, { path: ['EngineVersion'] })).toBe(false);
   });
 
-  it('header names in lists named …Headers', () => {
+  it('header names in lists named …Headers, in any mix of case', () => {
     const list: ValueType = { kind: 'array', element: text };
     const path = ['CorsConfiguration', 'AllowHeaders'];
-    expect(matchesActual(['Content-Type'], ['content-type'], list, schema, undefined, { path })).toBe(true);
-    expect(matchesActual(['Content-Type'], ['content-type'], list, schema, undefined, { path: ['AllowOrigins'] })).toBe(
+    expect(matchesActual(['Content-Type'], ['CONTENT-type'], list, schema, undefined, { path })).toBe(true);
+    expect(matchesActual(['Content-Type'], ['CONTENT-type'], list, schema, undefined, { path: ['AllowOrigins'] })).toBe(
       false,
     );
   });
@@ -75,5 +75,17 @@ describe('policies in context', () => {
     expect(valuesEqual(doc, labelled, undefined, schema)).toBe(false);
     const declaredSid = { ...doc, Statement: [{ ...doc.Statement[0], Sid: 'Mine' }] };
     expect(matchesActual(declaredSid, labelled, undefined, schema, undefined)).toBe(false);
+  });
+});
+
+describe('texts the service rewrote', () => {
+  it('folded to one case, only against the read', () => {
+    expect(matchesActual('MyDb', 'mydb', text, schema, undefined)).toBe(true);
+    expect(valuesEqual('MyDb', 'mydb', text, schema)).toBe(false);
+  });
+
+  it('an IP protocol by number, under a …Protocol member', () => {
+    expect(matchesActual('6', 'tcp', text, schema, undefined, { path: ['Rules', '*', 'IpProtocol'] })).toBe(true);
+    expect(matchesActual('6', 'tcp', text, schema, undefined, { path: ['Port'] })).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 /** The small text rules: each says when two different texts are the same value. */
 import { describe, expect, it } from 'vitest';
 import { sameArnOrName } from '../../../src/plan/normalize/arn-name.js';
+import { sameButCaseFolded } from '../../../src/plan/normalize/case-fold.js';
+import { holdsIpProtocol, sameIpProtocol } from '../../../src/plan/normalize/ip-protocol.js';
 import { sameDnsName } from '../../../src/plan/normalize/dns-name.js';
 import { sameEnumValue } from '../../../src/plan/normalize/enum-case.js';
 import { holdsHeaderNames, sameHeaderName } from '../../../src/plan/normalize/header-names.js';
@@ -126,5 +128,28 @@ describe('trailing white space', () => {
     expect(sameBarTrailingSpace('a b', 'a  b')).toBe(false);
     expect(sameBarTrailingSpace(' a', 'a')).toBe(false);
     expect(sameBarTrailingSpace('a', 'a')).toBe(false);
+  });
+});
+
+describe('case folded by the service', () => {
+  it('a read that is the declared text in lower or upper case', () => {
+    expect(sameButCaseFolded('MyDatabase', 'mydatabase')).toBe(true);
+    expect(sameButCaseFolded('Single-AZ', 'SINGLE-AZ')).toBe(true);
+  });
+  it('but not mixed case, nor another text', () => {
+    expect(sameButCaseFolded('mydatabase', 'MyDatabase')).toBe(false);
+    expect(sameButCaseFolded('MyDatabase', 'mydatabase2')).toBe(false);
+    expect(sameButCaseFolded('same', 'same')).toBe(false);
+  });
+});
+
+describe('IP protocols', () => {
+  it('by number or by name', () => {
+    expect(holdsIpProtocol('IpProtocol')).toBe(true);
+    expect(holdsIpProtocol('CidrIp')).toBe(false);
+    expect(sameIpProtocol('6', 'tcp')).toBe(true);
+    expect(sameIpProtocol(17, 'UDP')).toBe(true);
+    expect(sameIpProtocol('-1', '-1')).toBe(true);
+    expect(sameIpProtocol('6', 'udp')).toBe(false);
   });
 });
