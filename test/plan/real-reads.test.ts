@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffResource, type ResourceChange } from '../../src/plan/index.js';
+import { isWriteOnlyPath } from '../../src/plan/normalize/write-only.js';
 import { schemaRegistry, type TypeSchema } from '../../src/schema/index.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'real-reads');
@@ -107,5 +108,90 @@ describe('recorded real reads', () => {
         expect({ file, action: change.action, named }).toEqual({ file, action, named: [...c.drifted].sort() });
       },
     );
+  });
+});
+
+/**
+ * The other half: normalising must never hide a real difference. Every declared scalar, one at
+ * a time, is edited in the manifest (a number moved, a boolean flipped, a text replaced by one
+ * no rule can relate to it); the plan must name the property. Write-only values can only be
+ * checked against a ledger, so without one they are left out.
+ */
+describe('recorded real reads: every declared edit is noticed', () => {
+  type Leaf = { path: (string | number)[]; value: unknown };
+  const leaves = (value: unknown, path: (string | number)[] = []): Leaf[] => {
+    if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+    if (value !== null && typeof value === 'object')
+      return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+    return [{ path, value }];
+  };
+  const edited = (value: unknown, n: number): unknown =>
+    typeof value === 'number'
+      ? value + 7
+      : typeof value === 'boolean'
+        ? !value
+        : typeof value === 'string'
+          ? `edited-${n}`
+          : undefined;
+  const replaced = (value: unknown, path: (string | number)[], next: unknown): unknown => {
+    if (path.length === 0) return next;
+    const copy = structuredClone(value) as Record<string | number, unknown>;
+    let at = copy;
+    for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;
+    at[path[path.length - 1] as string | number] = next;
+    return copy;
+  };
+
+  it.each(cases.filter((c) => c.drifted.length === 0).map((c) => [c.file, c] as const))('%s', (file, c) => {
+    const missed: string[] = [];
+    for (const [name, value] of Object.entries(c.desired)) {
+      if (c.actual[name] === undefined || c.schema.writeOnly.includes(name)) continue;
+      leaves(value).forEach(({ path, value: leaf }, n) => {
+        const next = edited(leaf, n);
+        if (next === undefined) return;
+        const schemaPath = [name, ...path.map((step) => (typeof step === 'number' ? '*' : step))];
+        for (const ledger of [false, true]) {
+          if (!ledger && isWriteOnlyPath(c.schema, schemaPath)) continue;
+          const change = diffResource({
+            resource: file,
+            schema: c.schema,
+            region: 'us-east-1',
+            desired: { ...c.desired, [name]: replaced(value, path, next) },
+            actual: c.actual,
+            ...(ledger ? { lastApplied: c.desired } : {}),
+          });
+          if (!change.changes.some((ch) => ch.path === `/${name}`))
+            missed.push(`${[name, ...path].join('.')} (${ledger ? 'ledger' : 'no ledger'})`);
+        }
+      });
+    }
+    expect({ file, missed }).toEqual({ file, missed: [] });
+  });
+});
+
+/** And drift: a declared scalar changed in the read (out of band) is planned back by name. */
+describe('recorded real reads: every declared scalar changed out of band is drift', () => {
+  const scalar = (v: unknown): boolean => ['string', 'number', 'boolean'].includes(typeof v);
+  const drifted = (v: unknown): unknown =>
+    typeof v === 'number' ? v + 7 : typeof v === 'boolean' ? !v : `drifted-${String(v)}`;
+
+  it.each(cases.filter((c) => c.drifted.length === 0).map((c) => [c.file, c] as const))('%s', (file, c) => {
+    const missed: string[] = [];
+    for (const [name, value] of Object.entries(c.desired)) {
+      if (!scalar(value) || !scalar(c.actual[name])) continue;
+      for (const ledger of [false, true]) {
+        const change = diffResource({
+          resource: file,
+          schema: c.schema,
+          region: 'us-east-1',
+          desired: c.desired,
+          actual: { ...c.actual, [name]: drifted(c.actual[name]) },
+          ...(ledger ? { lastApplied: c.desired } : {}),
+        });
+        const named = change.changes.some((ch) => ch.path === `/${name}`);
+        if (!named || (ledger && change.drift !== true)) missed.push(`${name} (${ledger ? 'ledger' : 'no ledger'})`);
+      }
+    }
+    expect({ file, missed }).toEqual({ file, missed: [] });
   });
 });

@@ -31,7 +31,9 @@ export function sameText(a: unknown, b: unknown, w: Walk, allowed?: string[]): b
   if (holdsIpProtocol(w.key) && sameIpProtocol(x, y)) return note(w, 'ip-protocol');
   if (w.strict) return false;
   if (sameButCaseFolded(x, y)) return note(w, 'case-fold');
-  if (aliasResolvedToKey(x, y)) return note(w, 'kms-alias');
+  // An alias cannot be checked against the key; only an alias the user has not edited since the
+  // last apply (or with no record) is taken on trust.
+  if (aliasResolvedToKey(x, y) && (w.prior === undefined || scalarText(w.prior) === x)) return note(w, 'kms-alias');
   if (holdsVersion(w.key) && sameVersionFamily(x, y)) return note(w, 'version-prefix');
   if (sameBarTrailingSpace(x, y)) return note(w, 'trailing-space');
   return false;

@@ -22,6 +22,11 @@ describe('texts spelled differently', () => {
     expect(valuesEqual('alias/aws/sqs', key, text, schema)).toBe(false);
   });
 
+  it('but not an alias the user changed since the last apply', () => {
+    expect(matchesActual('alias/aws/sqs', key, text, schema, 'alias/aws/sqs')).toBe(true);
+    expect(matchesActual('alias/mine', key, text, schema, 'alias/aws/sqs')).toBe(false);
+  });
+
   it('an engine version and its patch release, under a …Version member only', () => {
     expect(matchesActual('8.0', '8.0.35', text, schema, undefined, { path: ['EngineVersion'] })).toBe(true);
     expect(matchesActual('8.0', '8.0.35', text, schema, undefined, { path: ['Description'] })).toBe(false);
