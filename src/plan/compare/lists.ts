@@ -71,13 +71,14 @@ function sameElements(xs: unknown[], ys: unknown[], element: ValueType | undefin
   const loose: Walk = { ...quiet(w), strict: false, prior: undefined };
   // `small` as declared, `big` as read: every member of `small` is in `big`.
   const within = (small: unknown, big: unknown): boolean => compare(small, big, element, elementWalk(loose, undefined));
-  const priorOf = (item: unknown): unknown => (w.strict ? undefined : prior.find((p) => within(item, p)));
+  // What we last applied for each declared element: the last-applied element it is part of.
+  const priors = xs.map((item) => (w.strict ? undefined : prior.find((p) => within(item, p))));
   const matched = matchElements(xs.length, ys.length, (i, j) =>
-    compare(xs[i], ys[j], element, elementWalk(w, priorOf(xs[i]), [])),
+    compare(xs[i], ys[j], element, elementWalk(w, priors[i], [])),
   );
   if (!matched) return false;
   // Replay the chosen pairs only, so the notes say what decided, not what was tried.
-  matched.forEach((j, i) => compare(xs[i], ys[j], element, elementWalk(w, priorOf(xs[i]))));
+  matched.forEach((j, i) => compare(xs[i], ys[j], element, elementWalk(w, priors[i])));
   if (matched.some((j, i) => j !== i)) note(w, rule);
   if (xs.length === ys.length) return true;
   const taken = new Set(matched);

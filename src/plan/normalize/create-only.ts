@@ -49,6 +49,8 @@ export function changedCreateOnlyPaths(
 ): PropertyPath[] {
   return pathsUnder(schema.createOnlyPaths, name).filter((pattern) => {
     const read = valuesAt(actual, pattern);
+    // A read that reports nothing there is no evidence: an immutable value cannot be removed.
+    if (read.length === 0) return false;
     return valuesAt(desired, pattern).some((declared) => !read.some((r) => same(declared, r, pattern)));
   });
 }

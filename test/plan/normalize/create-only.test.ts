@@ -30,6 +30,8 @@ describe('nested create-only paths', () => {
     expect(changedCreateOnlyPaths(schema, 'Replicas', [{ Region: 'ap-south-1' }], read, same)).toEqual([
       ['Replicas', '*', 'Region'],
     ]);
+    // Not reported by the read: no evidence of a change.
+    expect(changedCreateOnlyPaths(schema, 'Storage', { Encrypted: true, Size: 8 }, { Size: 10 }, same)).toEqual([]);
     // Not declared: never a replacement, whatever the service holds.
     expect(changedCreateOnlyPaths(schema, 'Storage', { Size: 8 }, { Encrypted: true, Size: 10 }, same)).toEqual([]);
   });
