@@ -2,7 +2,7 @@
  * The type registry: resolves StackQL names (`aws.apigatewayv2.integrations`, `awscc.…`) and
  * CloudFormation names (`AWS::ApiGatewayV2::Integration`) to TypeSchemas. Loads the small
  * name index once and one service file per service actually used, so a command touching a
- * handful of types never parses the whole spec database.
+ * handful of types never parses the whole registry.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -97,6 +97,9 @@ export class ValueTypes {
     if (typeof node.additionalProperties === 'object') {
       return { kind: 'map', element: this.typeOf(node.additionalProperties, `${at}{}`) };
     }
+    // An object that is one of several shapes (`oneOf: [{properties: {Efs}}, {properties: {Fsx}}]`).
+    const shapes = (node.oneOf ?? node.anyOf ?? []).filter((alt) => alt.properties || alt.$ref);
+    if (shapes.length) return unionOf(shapes.map((alt, i) => this.typeOf({ type: 'object', ...alt }, `${at}|${i}`)));
     return JSON_TYPE; // an object with no properties: free-form
   }
 

@@ -38,6 +38,10 @@ describe('value types', () => {
         Tree: { $ref: '#/definitions/Node' },
         Alias: { $ref: '#/definitions/NameList' },
         Both: { allOf: [{ type: 'string' }, { maxLength: 3 } as never] },
+        Storage: {
+          type: 'object',
+          oneOf: [{ properties: { Efs: { type: 'string' } } }, { properties: { Fsx: { type: 'string' } } }],
+        },
         Id: { type: 'string' },
       },
       definitions: {
@@ -75,6 +79,16 @@ describe('value types', () => {
     ['Tree', { kind: 'ref', ref: 'Node' }],
     ['Alias', { kind: 'array', element: { kind: 'string' } }],
     ['Both', { kind: 'string' }],
+    [
+      'Storage',
+      {
+        kind: 'union',
+        types: [
+          { kind: 'ref', ref: '$.Storage|0' },
+          { kind: 'ref', ref: '$.Storage|1' },
+        ],
+      },
+    ],
   ])('%s', (name, expected) => {
     expect(type(name)).toEqual(expected);
   });
@@ -97,7 +111,13 @@ describe('value types', () => {
       element: { kind: 'ref', ref: 'Node' },
     });
     // Only what is used: the Tag shape is a `tag`, not a definition.
-    expect(Object.keys(distilled.definitions).sort()).toEqual(['$.Inline', 'Node', 'Settings']);
+    expect(Object.keys(distilled.definitions).sort()).toEqual([
+      '$.Inline',
+      '$.Storage|0',
+      '$.Storage|1',
+      'Node',
+      'Settings',
+    ]);
   });
 });
 
