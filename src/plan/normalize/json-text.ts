@@ -15,13 +15,24 @@ export function parseIfJson(value: unknown): unknown {
 
 /**
  * Only strings that look like a JSON object or array are parsed when a container is expected,
- * so a plain string such as `"5"` stays a string and still differs from an object.
+ * so a plain string such as `"5"` stays a string and still differs from an object. IAM's API
+ * returns policy documents URL-encoded (`%7B%22Version%22…`), so that spelling is read too.
  */
 export function asContainer(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const text = value.trim();
+  const text = urlDecoded(value.trim());
   if (!text.startsWith('{') && !text.startsWith('[')) return value;
-  return parseIfJson(text);
+  const parsed = parseIfJson(text);
+  return typeof parsed === 'object' && parsed !== null ? parsed : value;
+}
+
+function urlDecoded(text: string): string {
+  if (!/^%(7B|5B)/i.test(text)) return text;
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 /** True when the text is a JSON object or array (what a JSON-text property holds). */

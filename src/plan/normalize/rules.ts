@@ -43,7 +43,7 @@ export type RuleName =
   | 'version-prefix'
   /** A text read back with trailing white space added or dropped. */
   | 'trailing-space'
-  /** A text the service folded to lower or upper case. */
+  /** A text the service read back in another letter case. */
   | 'case-fold'
   /** An IP protocol by number on one side, by name on the other. */
   | 'ip-protocol'

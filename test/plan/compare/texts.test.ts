@@ -33,13 +33,11 @@ describe('texts spelled differently', () => {
     expect(valuesEqual('8.0', '8.0.35', text, schema, { path: ['EngineVersion'] })).toBe(false);
   });
 
-  it('header names in lists named …Headers, in any mix of case', () => {
+  it('header names in lists named …Headers, even between values the user wrote', () => {
     const list: ValueType = { kind: 'array', element: text };
     const path = ['CorsConfiguration', 'AllowHeaders'];
-    expect(matchesActual(['Content-Type'], ['CONTENT-type'], list, schema, undefined, { path })).toBe(true);
-    expect(matchesActual(['Content-Type'], ['CONTENT-type'], list, schema, undefined, { path: ['AllowOrigins'] })).toBe(
-      false,
-    );
+    expect(valuesEqual(['Content-Type'], ['CONTENT-type'], list, schema, { path })).toBe(true);
+    expect(valuesEqual(['Content-Type'], ['CONTENT-type'], list, schema, { path: ['AllowOrigins'] })).toBe(false);
   });
 
   it('JSON text against an object, keys in any order', () => {

@@ -12,4 +12,11 @@ describe('JSON text', () => {
     expect(isJsonContainerText('plain')).toBe(false);
     expect(isJsonContainerText({ a: 1 })).toBe(false);
   });
+
+  it('reads URL-encoded JSON, as IAM returns policy documents', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+    expect(asContainer(encodeURIComponent(JSON.stringify(doc)))).toEqual(doc);
+    expect(asContainer('%7Bbroken')).toBe('%7Bbroken');
+    expect(asContainer('%41')).toBe('%41');
+  });
 });

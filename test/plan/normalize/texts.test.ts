@@ -132,14 +132,15 @@ describe('trailing white space', () => {
 });
 
 describe('case folded by the service', () => {
-  it('a read that is the declared text in lower or upper case', () => {
+  it('a read that differs from the declared text only in letter case', () => {
     expect(sameButCaseFolded('MyDatabase', 'mydatabase')).toBe(true);
     expect(sameButCaseFolded('Single-AZ', 'SINGLE-AZ')).toBe(true);
+    expect(sameButCaseFolded('prefix', 'Prefix')).toBe(true);
   });
-  it('but not mixed case, nor another text', () => {
-    expect(sameButCaseFolded('mydatabase', 'MyDatabase')).toBe(false);
+  it('but not another text, nor the same one', () => {
     expect(sameButCaseFolded('MyDatabase', 'mydatabase2')).toBe(false);
     expect(sameButCaseFolded('same', 'same')).toBe(false);
+    expect(sameButCaseFolded(1, '1')).toBe(false);
   });
 });
 
