@@ -31,7 +31,7 @@ export interface CompareOptions {
 function start(schema: TypeSchema, strict: boolean, prior: unknown, options: CompareOptions): Walk {
   const path = options.path ?? [];
   const key = path[path.length - 1];
-  return { schema, strict, prior, path, key, list: undefined, notes: options.notes ?? [] };
+  return { compare, schema, strict, prior, path, key, list: undefined, notes: options.notes ?? [] };
 }
 
 /** Values equal for planning purposes, by schema type (numeric strings, JSON strings, key order). */

@@ -9,14 +9,13 @@ import { asContainer } from '../normalize/json-text.js';
 import { isTagCollection, withoutReservedTags } from '../normalize/reserved-tags.js';
 import { isWriteOnlyPath } from '../normalize/write-only.js';
 import { isPlainObject, present } from '../values.js';
-import { compare } from './compare.js';
 import { memberWalk, membersOf, note, probe, type Walk } from './walk.js';
 
 /** A declared value matches a read without it: default, off, empty, or only such members. */
 export function absentMatches(value: unknown, type: ValueType | undefined, fallback: unknown, w: Walk): boolean {
   if (value === undefined) return true;
   if (isWriteOnlyPath(w.schema, w.path)) return note(w, 'write-only');
-  if (fallback !== undefined) return compare(value, fallback, type, probe(w)) && note(w, 'default');
+  if (fallback !== undefined) return w.compare(value, fallback, type, probe(w)) && note(w, 'default');
   const v = asContainer(value);
   if (isTagCollection(w.key, w.schema.tagProperty, false)) return noTags(v) && note(w, 'absent');
   if (isPlainObject(v) && type?.kind !== 'map') {
@@ -31,7 +30,7 @@ export function absentMatches(value: unknown, type: ValueType | undefined, fallb
 /** A read value that says "not set": the default, off, or only reserved tags. */
 export function unsetLike(value: unknown, type: ValueType | undefined, fallback: unknown, w: Walk): boolean {
   if (value === undefined) return true;
-  if (fallback !== undefined && compare(value, fallback, type, probe(w))) return note(w, 'default');
+  if (fallback !== undefined && w.compare(value, fallback, type, probe(w))) return note(w, 'default');
   if (isTagCollection(w.key, w.schema.tagProperty, false)) return noTags(value) && note(w, 'absent');
   return offValue(asContainer(value), type) && note(w, 'absent');
 }

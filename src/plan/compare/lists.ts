@@ -17,7 +17,6 @@ import { asContainer } from '../normalize/json-text.js';
 import { matchElements } from '../normalize/multiset.js';
 import { isTagCollection, withoutReservedTags } from '../normalize/reserved-tags.js';
 import { attempt, type RuleName } from '../normalize/rules.js';
-import { compare } from './compare.js';
 import { elementWalk, note, quiet, type Walk } from './walk.js';
 
 export function compareArrays(
@@ -46,7 +45,7 @@ export function compareArrays(
 
 function aligned(xs: unknown[], ys: unknown[], element: ValueType | undefined, w: Walk): boolean {
   const prior = Array.isArray(w.prior) ? w.prior : [];
-  return xs.every((item, i) => compare(item, ys[i], element, elementWalk(w, prior[i])));
+  return xs.every((item, i) => w.compare(item, ys[i], element, elementWalk(w, prior[i])));
 }
 
 /** The manifest's list is not the one we applied last: its order may be the user's edit. */
@@ -56,7 +55,7 @@ function userReordered(xs: unknown[], element: ValueType | undefined, w: Walk): 
   const strict: Walk = { ...quiet(w), strict: true, prior: undefined };
   return (
     xs.length !== prior.length ||
-    !xs.every((item, i) => compare(item, prior[i], element, elementWalk(strict, undefined)))
+    !xs.every((item, i) => w.compare(item, prior[i], element, elementWalk(strict, undefined)))
   );
 }
 
@@ -70,15 +69,16 @@ function sameElements(xs: unknown[], ys: unknown[], element: ValueType | undefin
   const prior = Array.isArray(w.prior) ? w.prior.map((p) => asContainer(p)) : [];
   const loose: Walk = { ...quiet(w), strict: false, prior: undefined };
   // `small` as declared, `big` as read: every member of `small` is in `big`.
-  const within = (small: unknown, big: unknown): boolean => compare(small, big, element, elementWalk(loose, undefined));
+  const within = (small: unknown, big: unknown): boolean =>
+    w.compare(small, big, element, elementWalk(loose, undefined));
   // What we last applied for each declared element: the last-applied element it is part of.
   const priors = xs.map((item) => (w.strict ? undefined : prior.find((p) => within(item, p))));
   const matched = matchElements(xs.length, ys.length, (i, j) =>
-    compare(xs[i], ys[j], element, elementWalk(w, priors[i], [])),
+    w.compare(xs[i], ys[j], element, elementWalk(w, priors[i], [])),
   );
   if (!matched) return false;
   // Replay the chosen pairs only, so the notes say what decided, not what was tried.
-  matched.forEach((j, i) => compare(xs[i], ys[j], element, elementWalk(w, priors[i])));
+  matched.forEach((j, i) => w.compare(xs[i], ys[j], element, elementWalk(w, priors[i])));
   if (matched.some((j, i) => j !== i)) note(w, rule);
   if (xs.length === ys.length) return true;
   const taken = new Set(matched);

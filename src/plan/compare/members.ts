@@ -16,7 +16,6 @@ import { isTagCollection, withoutReservedTags } from '../normalize/reserved-tags
 import { isWriteOnlyPath } from '../normalize/write-only.js';
 import { isPlainObject, present, type Plain } from '../values.js';
 import { absentMatches, unsetLike } from './absence.js';
-import { compare } from './compare.js';
 import { memberWalk, note, probe, type Members, type Walk } from './walk.js';
 
 export function compareMembers(x: unknown, y: unknown, members: Members, w: Walk): boolean {
@@ -41,7 +40,7 @@ export function compareMembers(x: unknown, y: unknown, members: Members, w: Walk
     const type = members.typeOf(key);
     const fallback = members.defaultOf(key);
     const atDefault = (value: unknown): boolean =>
-      fallback !== undefined && compare(value, fallback, type, probe(member)) && note(w, 'default');
+      fallback !== undefined && w.compare(value, fallback, type, probe(member)) && note(w, 'default');
     if (xv === undefined) {
       // Only the read (or, strict, the other side) has it.
       if (atDefault(yv)) continue;
@@ -65,7 +64,7 @@ export function compareMembers(x: unknown, y: unknown, members: Members, w: Walk
       if (!members.entries && absentMatches(xv, type, fallback, member)) continue;
       return false;
     }
-    if (!compare(xv, yv, type, member)) return false;
+    if (!w.compare(xv, yv, type, member)) return false;
   }
   return true;
 }

@@ -8,7 +8,11 @@ import type { WalkPath } from '../normalize/paths.js';
 import type { RuleName, RuleNotes } from '../normalize/rules.js';
 import { asContainer } from '../normalize/json-text.js';
 
+/** The whole comparison, handed down the walk so the parts that recurse need not import it. */
+export type Compare = (x: unknown, y: unknown, type: ValueType | undefined, w: Walk) => boolean;
+
 export interface Walk {
+  compare: Compare;
   schema: TypeSchema;
   /** Two values the user wrote (symmetric, order and every member count), or desired vs the read. */
   strict: boolean;
