@@ -28,7 +28,7 @@ const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'Inter
 
 export interface CloudControlOptions {
   /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Fixed credentials (the local cloud accepts any); default: the standard credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Requests per second across all regions; 0 = unlimited. */
@@ -109,7 +109,11 @@ export class SdkCloudControl implements CloudControlPort {
         ),
       ),
     );
-    const identifier = done.Identifier ?? '';
+    // The final event names the resource: AWS leaves Identifier out of the first answer when
+    // the service generates it, so only the SUCCESS event is sure to carry it.
+    const identifier = done.Identifier;
+    if (!identifier)
+      throw new CloudError('InvalidResponse', `Cloud Control created a ${typeName} but named no identifier`);
     if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
     // Some handlers finish without a model: read it, since exports need the generated values.
     return (await this.getResource(typeName, region, identifier)) ?? { identifier, properties: desiredState };
@@ -188,7 +192,7 @@ export class SdkCloudControl implements CloudControlPort {
   private async mutate(
     region: string,
     options: MutationOptions,
-    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent }>,
+    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent | undefined }>,
   ): Promise<ProgressEvent> {
     for (let attempt = 1; ; attempt++) {
       const token = options.clientToken && attempt > 1 ? `${options.clientToken}-${attempt}` : options.clientToken;

@@ -37,7 +37,11 @@ const HINTS: Record<string, string> = {
   ThrottlingException: 'Cloud Control is throttling requests; lower --parallelism or --rate-limit',
   InvalidRequestException:
     'the request does not match the type schema; run `deploy validate` and check the property values',
+  ValidationException:
+    'the request does not match the type schema; run `deploy validate` and check the property values',
   TypeNotFoundException: 'this type is not available in the region through Cloud Control',
+  UnsupportedActionException:
+    'Cloud Control cannot do this for the type (its schema has no handler for it); manage it another way',
 };
 
 /** A Cloud Control failure, synchronous (an exception) or asynchronous (a FAILED request). */

@@ -191,7 +191,7 @@ export async function applyStack(
       resource: name,
       resourceType: p.schema.typeName,
       action: 'create',
-      reason: 'its old instance was deleted, but the replacement was not created; run apply again to create it',
+      reason: 'replacement_not_created',
     });
   }
   adoptUnchanged(ctx, planned);
@@ -243,18 +243,14 @@ function reportSkipped(
     if (seen.has(resource) || started.has(resource)) continue;
     seen.add(resource);
     const p = byName.get(resource) as PlannedResource;
-    const words = {
-      'dependency-failed': 'a resource it depends on failed',
-      stopped: 'the run stopped after a failure',
-      interrupted: 'interrupted',
-    };
+    const codes = { 'dependency-failed': 'dependency_failed', stopped: 'stopped', interrupted: 'interrupted' } as const;
     emit({
       type: 'resource_skipped',
       time: eventTime(),
       resource,
       resourceType: p.schema.typeName,
       action: p.change.action,
-      reason: words[reason],
+      reason: codes[reason],
     });
   }
 }

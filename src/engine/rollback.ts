@@ -36,14 +36,21 @@ export async function rollback(
     try {
       if (step.kind === 'deleted') {
         sink.emit({
-          type: 'warning',
+          type: 'rollback_step',
           time: eventTime(),
           resource: p.name,
-          message: `rollback cannot restore ${p.name}: it was deleted`,
+          resourceType: p.schema.typeName,
+          step: 'cannot_restore_deleted',
         });
         continue;
       }
-      sink.emit({ type: 'warning', time: eventTime(), resource: p.name, message: `rolling back ${p.name}` });
+      sink.emit({
+        type: 'rollback_step',
+        time: eventTime(),
+        resource: p.name,
+        resourceType: p.schema.typeName,
+        step: 'undoing',
+      });
       sink.emit({
         type: 'resource_started',
         time: eventTime(),

@@ -6,7 +6,7 @@
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
-import { snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { provisionProblems, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { closest } from '../common/index.js';
 import { templateBase } from './context.js';
 import { assertSupportedType } from './supported-type.js';
@@ -70,6 +70,9 @@ export function validateStack(
           resource: name,
           registry,
         }),
+      );
+      problems.push(
+        ...provisionProblems(schema, { file: resource.file, line: hasCreate?.bodyLine ?? 1, resource: name }),
       );
     }
     if (schema) problems.push(...checkExports(resource, schema, at));

@@ -191,7 +191,7 @@ export class Ledger {
 
   /** Writes the change to the journal (unless read-only), then to memory. */
   #commit(change: Change): void {
-    const record = { seq: this.#seq + 1, ...change } as JournalRecord;
+    const record: JournalRecord = { seq: this.#seq + 1, ...change };
     if (!this.readOnly) {
       try {
         mkdirSync(dirname(this.journalPath), { recursive: true });

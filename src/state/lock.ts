@@ -119,8 +119,9 @@ class HeldLock implements Lock {
     return { ...this.#info };
   }
 
-  async release(): Promise<void> {
+  release(): Promise<void> {
     this.releaseNow();
+    return Promise.resolve();
   }
 
   /** Synchronous, so it can also run in a process 'exit' handler (a second Ctrl-C). */

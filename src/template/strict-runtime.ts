@@ -161,10 +161,10 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
   }
 
   return {
-    [HELPERS.ref]: ref as AnyFunction,
+    [HELPERS.ref]: ref,
     [HELPERS.member]: member,
     [HELPERS.out]: out,
-    [HELPERS.filter]: filter as AnyFunction,
+    [HELPERS.filter]: filter,
     [HELPERS.iter]: iter,
   };
 }

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deploy, startCloud, type CliRun } from '../../bench/chaos.mjs';
-import { inventoryAt } from '../../bench/inventory.mjs';
+import { inventoryAt } from '../../bench/lib/inventory.mjs';
 import type { EngineEvent } from '../../src/events/index.js';
 import { Ledger } from '../../src/state/index.js';
 import { ledgerOf, tempStack } from './harness.js';
@@ -136,19 +136,20 @@ describe('kill -9, then run again', () => {
         ClientToken: intent.clientToken,
       }),
     );
-    const identifier = sent.ProgressEvent?.Identifier;
 
     const plan = await deploy(run('plan', stack));
     expect(warnings(plan)).toContainEqual(expect.stringMatching(/^api: .* outcome is not known yet; apply re-sends/));
     const apply = await deploy(run('apply', stack));
     expect(apply.code).toBe(0);
-    expect(warnings(apply)).toContainEqual(`api: adopted ${type} ${identifier}, which an interrupted run created`);
-    expect(ledgerOf(stack, 'dev').resources['api']?.identifier).toBe(identifier);
+    // The request sent before the "kill" is the one that made the API.
     const status = await client.send(
       new GetResourceRequestStatusCommand({ RequestToken: sent.ProgressEvent?.RequestToken }),
     );
-    expect(status.ProgressEvent?.OperationStatus).toBe('SUCCESS');
     client.destroy();
+    expect(status.ProgressEvent?.OperationStatus).toBe('SUCCESS');
+    const identifier = status.ProgressEvent?.Identifier as string;
+    expect(warnings(apply)).toContainEqual(`api: adopted ${type} ${identifier}, which an interrupted run created`);
+    expect(ledgerOf(stack, 'dev').resources['api']?.identifier).toBe(identifier);
     await ledgerMatchesCloud(stack);
   });
 });

@@ -3,7 +3,7 @@
  * tests can check that the ledger tells the truth.
  */
 import { join } from 'node:path';
-import { inventoryAt } from '../../bench/inventory.mjs';
+import { inventoryAt } from '../../bench/lib/inventory.mjs';
 import { startLocalCloud } from '../../src/emulator/index.js';
 
 /** Every ApiGatewayV2 resource in the stack's local cloud, as `Type identifier` strings. */

@@ -13,7 +13,7 @@ import { apply, type EngineDeps, type RunResult } from '../../src/engine/index.j
 import type { EngineEvent } from '../../src/events/index.js';
 import { schemaRegistry } from '../../src/schema/index.js';
 import { loadStack } from '../../src/stack/index.js';
-import { inventoryAt } from '../../bench/inventory.mjs';
+import { inventoryAt } from '../../bench/lib/inventory.mjs';
 import { ledgerOf, tempStack } from '../e2e/harness.js';
 
 let server: Awaited<ReturnType<typeof startLocalCloud>>;
