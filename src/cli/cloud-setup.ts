@@ -50,7 +50,7 @@ export async function connectCloud(options: CliOptions, io: CliIO, stackDir: str
       ? undefined
       : await emulator.startLocalCloud({ dataDir, ...emulator.localCloudOptionsFromEnv(io.env) });
     const cloud = new SdkCloudControl({
-      endpoint: running?.url ?? (server?.url as string),
+      endpoint: running?.url ?? server?.url,
       credentials: LOCAL_CREDENTIALS,
       rateLimit: options.rateLimit ?? 0,
       // The local cloud answers in milliseconds: poll accordingly.

@@ -2,7 +2,7 @@
  * Entry point of the `deploy` command. Parses arguments, runs one command, and maps its
  * outcome to an exit code. Commands are imported on demand so `deploy --help` stays fast.
  */
-import { closest } from '../schema/suggest.js';
+import { closest } from '../common/index.js';
 import { formatError } from './format-error.js';
 import { HELP, VERSION } from './help.js';
 import { EXIT, type CliIO } from './io.js';

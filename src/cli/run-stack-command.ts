@@ -36,7 +36,7 @@ export async function runStackCommand(
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
   if (options.command !== 'teardown') {
     const { problems } = validateStack(stack, registry);
-    if (problems.length > 0) throw problems.length === 1 ? problems[0] : new DeployErrors(problems);
+    DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
   const connected = await connectCloud(options, io, input.stackDir);

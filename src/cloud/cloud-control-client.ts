@@ -30,7 +30,7 @@ const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'Inter
 
 export interface CloudControlOptions {
   /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Fixed credentials (the local cloud accepts any); default: the standard credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Requests per second across all regions; 0 = unlimited. */
@@ -111,7 +111,11 @@ export class SdkCloudControl implements CloudControlPort {
         ),
       ),
     );
-    const identifier = done.Identifier ?? '';
+    // The final event names the resource: AWS leaves Identifier out of the first answer when
+    // the service generates it, so only the SUCCESS event is sure to carry it.
+    const identifier = done.Identifier;
+    if (!identifier)
+      throw new CloudError('InvalidResponse', `Cloud Control created a ${typeName} but named no identifier`);
     if (done.ResourceModel) return { identifier, properties: parseJson(done.ResourceModel) };
     // Some handlers finish without a model: read it, since exports need the generated values.
     return (await this.getResource(typeName, region, identifier)) ?? { identifier, properties: desiredState };
@@ -166,6 +170,22 @@ export class SdkCloudControl implements CloudControlPort {
     }
   }
 
+  async awaitRequest(region: string, requestToken: string): Promise<{ identifier: string } | undefined> {
+    let first: ProgressEvent | undefined;
+    try {
+      const out = await this.call('GetResourceRequestStatus', region, (c) =>
+        c.send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })),
+      );
+      first = out.ProgressEvent;
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'RequestTokenNotFoundException') return undefined;
+      throw error;
+    }
+    // A request another run made: what is learnt is how long such requests still take from here.
+    const done = await this.waitFor(region, first, {}, { key: 'awaited request', startedAt: Date.now() });
+    return { identifier: done.Identifier ?? '' };
+  }
+
   /**
    * Submits a mutation and waits for it. A request that ends FAILED for a transient reason
    * (throttling downstream, an internal error) is submitted again after a jittered backoff. Each
@@ -176,7 +196,7 @@ export class SdkCloudControl implements CloudControlPort {
     kind: string,
     region: string,
     options: MutationOptions,
-    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent }>,
+    submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent | undefined }>,
   ): Promise<ProgressEvent> {
     for (let attempt = 1; ; attempt++) {
       const token = options.clientToken && attempt > 1 ? `${options.clientToken}-${attempt}` : options.clientToken;
@@ -208,9 +228,10 @@ export class SdkCloudControl implements CloudControlPort {
         case 'FAILED':
           throw new CloudError(event.ErrorCode ?? 'Failed', event.StatusMessage ?? 'the request failed', {
             retryable: TRANSIENT_FAILURES.has(event.ErrorCode ?? ''),
+            requestFailed: true,
           });
         case 'CANCEL_COMPLETE':
-          throw new CloudError('Cancelled', 'the request was cancelled');
+          throw new CloudError('Cancelled', 'the request was cancelled', { requestFailed: true });
         default:
           break;
       }

@@ -1,8 +1,8 @@
 /** Small JSON-value helpers shared by patching, filtering and validation. */
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../common/index.js';
+
+export { isObject };
 
 /** Structural equality of JSON values (key order ignored, as JSON objects are unordered). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -15,6 +15,15 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
   }
   return false;
+}
+
+/** Parses JSON text; `undefined` when it is not JSON. */
+export function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses JSON text that must hold an object; `undefined` when it is not JSON or not an object. */

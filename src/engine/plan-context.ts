@@ -64,7 +64,7 @@ export function renderForPlan(
   known: ReadonlyMap<string, Record<string, unknown>>,
 ): { rendered: RenderedResource; schema: TypeSchema } {
   const { rendered, schema } = renderWith(ctx.stack, resource, ctx.registry, known);
-  if (rendered.problems.length > 0) throw aggregate(rendered.problems);
+  DeployErrors.throwIfAny(rendered.problems);
   if (!schema) {
     throw new DeployError('MissingCreate', `resource '${resource.def.name}' has no create statement to plan from`, {
       file: resource.file,
@@ -73,8 +73,4 @@ export function renderForPlan(
     });
   }
   return { rendered, schema };
-}
-
-export function aggregate(problems: DeployError[]): DeployError {
-  return problems.length === 1 ? (problems[0] as DeployError) : new DeployErrors(problems);
 }

@@ -106,6 +106,10 @@ export class PlanReads implements CloudControlPort {
     return this.#cloud.deleteResource(typeName, region, identifier, options);
   }
 
+  awaitRequest(region: string, requestToken: string): Promise<{ identifier: string } | undefined> {
+    return this.#cloud.awaitRequest(region, requestToken);
+  }
+
   callCounts(): Record<string, number> {
     return this.#cloud.callCounts();
   }

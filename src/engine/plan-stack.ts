@@ -6,18 +6,19 @@
  * order whatever order the reads finish in, and fails with the error of the first resource in
  * that order that fails, as a plan made one resource after another would.
  */
+import { DeployErrors } from '../errors/index.js';
 import { buildGraph, runGraph } from '../graph/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
 import { assertSupportedType, renderWith, type StackResource } from '../stack/index.js';
-import { aggregate, orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
+import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { PlanReads } from './plan-reads.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
 import { readQuery } from './query-resource.js';
 
 export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', parallelism: number): Promise<StackPlan> {
   const { stack, ledger } = ctx;
-  if (stack.problems.length > 0) throw aggregate(stack.problems);
+  DeployErrors.throwIfAny(stack.problems);
   const entries = ledger.entries();
   const reads = new PlanReads(ctx.cloud, parallelism);
   const planning: PlanContext = { ...ctx, cloud: reads };
@@ -37,7 +38,7 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
       assertSupportedType(stack, resource);
       if (resource.def.type === 'query') {
         const { rendered } = renderWith(stack, resource, ctx.registry, known);
-        if (rendered.problems.length > 0) throw aggregate(rendered.problems);
+        DeployErrors.throwIfAny(rendered.problems);
         const row = await readQuery(reads, ctx.registry, resource, rendered, mode === 'apply');
         if (row) known.set(name, row);
         return;

@@ -4,15 +4,13 @@
  * the resources, if anything changed since: the cloud, the ledger, or the stack itself.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { DeployError } from '../errors/index.js';
-import { stableJson, type Plan, type ResourceChange } from '../plan/index.js';
+import { canonicalJson } from '../common/index.js';
+import type { Plan, ResourceChange } from '../plan/index.js';
 
 export interface SavedPlan {
   format: 'deploy.plan';
   version: 1;
-  /** Seeds the idempotency tokens: re-applying the same file after a crash repeats, not duplicates. */
-  seed: string;
   plan: Plan;
 }
 
@@ -20,7 +18,6 @@ export function savePlan(path: string, plan: Plan): SavedPlan {
   const saved: SavedPlan = {
     format: 'deploy.plan',
     version: 1,
-    seed: createHash('sha256').update(stableJson(plan)).digest('hex'),
     plan,
   };
   writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
@@ -48,7 +45,7 @@ export function loadPlan(path: string): SavedPlan {
 
 /** What a change must keep for the saved plan to still hold. */
 function essence(change: ResourceChange): string {
-  return stableJson({
+  return canonicalJson({
     action: change.action,
     fingerprint: change.fingerprint ?? null,
     changes: change.changes,

@@ -5,15 +5,15 @@
  */
 export interface ErrorLocation {
   /** Path of the file, relative to the working directory when possible. */
-  file?: string;
+  file?: string | undefined;
   /** 1-based line number within `file`. */
-  line?: number;
+  line?: number | undefined;
   /** Manifest resource name the error belongs to. */
-  resource?: string;
+  resource?: string | undefined;
 }
 
 export interface DeployErrorOptions extends ErrorLocation {
-  hint?: string;
+  hint?: string | undefined;
   cause?: unknown;
 }
 
@@ -58,5 +58,11 @@ export class DeployErrors extends DeployError {
   constructor(errors: DeployError[]) {
     super('MultipleErrors', `${errors.length} problem${errors.length === 1 ? '' : 's'} found`);
     this.errors = errors;
+  }
+
+  /** Nothing when there are no problems; the problem itself when there is one; else all of them. */
+  static throwIfAny(problems: readonly DeployError[]): void {
+    if (problems.length === 1) throw problems[0] as DeployError;
+    if (problems.length > 1) throw new DeployErrors([...problems]);
   }
 }

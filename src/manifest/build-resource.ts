@@ -1,6 +1,6 @@
 /** Checking and converting one entry of `resources:`. */
 import path from 'node:path';
-import { didYouMean } from '../template/index.js';
+import { didYouMean } from '../common/index.js';
 import { buildExports, buildProps } from './build-parts.js';
 import { type Checker, isMapping, type Json } from './checker.js';
 import { RESERVED_NAMES, RESOURCE_KEYS, RESOURCE_TYPES } from './keys.js';

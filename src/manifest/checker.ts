@@ -3,7 +3,7 @@
  * one run instead of fixing one per run.
  */
 import { DeployError } from '../errors/index.js';
-import { didYouMean } from '../template/index.js';
+import { didYouMean } from '../common/index.js';
 import type { LineIndex, PathKey } from './yaml-lines.js';
 
 export type Json = Record<string, unknown>;

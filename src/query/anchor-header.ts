@@ -3,7 +3,7 @@
  * and options.
  */
 import { DeployError } from '../errors/index.js';
-import { closest } from '../schema/index.js';
+import { closest } from '../common/index.js';
 
 export type AnchorName =
   'create' | 'update' | 'createorupdate' | 'delete' | 'exists' | 'statecheck' | 'exports' | 'command';

@@ -4,7 +4,9 @@
  * in a nested key or a string where an integer belongs fails there anyway; here it fails
  * before anything is sent, with the file line.
  */
-import { closest, type TypeSchema, type ValueType } from '../schema/index.js';
+import { isObject } from '../common/index.js';
+import { type TypeSchema, type ValueType } from '../schema/index.js';
+import { closest } from '../common/index.js';
 import { containsUnknown } from '../template/unknown.js';
 import { own } from './own.js';
 
@@ -77,8 +79,4 @@ function checkObject(value: unknown, ref: string, path: string, schema: TypeSche
     }
   }
   return problems;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

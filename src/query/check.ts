@@ -3,7 +3,8 @@
  * once, each at the line of the offending INSERT column.
  */
 import { DeployError } from '../errors/index.js';
-import { closest, editDistance, pascalCase, snakeCase, type TypeSchema } from '../schema/index.js';
+import { pascalCase, snakeCase, type TypeSchema } from '../schema/index.js';
+import { closest, editDistance } from '../common/index.js';
 import { checkValue } from './check-value.js';
 import { own } from './own.js';
 import type { CreateOperation, StatementContext } from './types.js';

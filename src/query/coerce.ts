@@ -4,6 +4,7 @@
  * the object it spells. Values holding an unknown token stay as written: the planner treats
  * the whole value as "known after apply".
  */
+import { isObject } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
 import type { ValueType } from '../schema/index.js';
 import { containsUnknown } from '../template/unknown.js';
@@ -77,7 +78,7 @@ function coerceUnion(cursor: Cursor, literal: ValueLiteral, types: ValueType[], 
   const ordered = looksJson
     ? [...types.filter((t) => !isText(t)), ...types.filter(isText)]
     : [...types.filter(isText), ...types.filter((t) => !isText(t))];
-  let first: unknown;
+  let first: DeployError | undefined;
   for (const member of ordered) {
     try {
       return coerce(cursor, literal, member, property);
@@ -94,8 +95,4 @@ function asNumber(literal: ValueLiteral): number | undefined {
   if (literal.kind !== 'string') return undefined;
   const text = literal.value.trim();
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -56,3 +56,8 @@ export function normaliseStackqlName(name: string): string {
     .toLowerCase()
     .replace(/^awscc\./, 'aws.');
 }
+
+/** The registry's service file of a type: `AWS::ApiGatewayV2::Api` → `apigatewayv2`. */
+export function serviceKeyOf(typeName: string): string {
+  return (typeName.split('::')[1] ?? 'unknown').toLowerCase();
+}

@@ -6,7 +6,8 @@
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate } from '../query/index.js';
-import { closest, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { provisionProblems, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { closest } from '../common/index.js';
 import { renderWith } from './render-with.js';
 import { assertSupportedType } from './supported-type.js';
 import type { RenderedResource } from './render.js';
@@ -69,6 +70,9 @@ export function validateStack(
           resource: name,
           registry,
         }),
+      );
+      problems.push(
+        ...provisionProblems(schema, { file: resource.file, line: hasCreate?.bodyLine ?? 1, resource: name }),
       );
     }
     if (schema) problems.push(...checkExports(resource, schema, at));

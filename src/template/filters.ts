@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { tokensIn, unknownAmong, wholeTokenPath } from './unknown-values.js';
-import { canonicalJson, FilterFailure, readJson, readList, readObject, toText } from './values.js';
+import { FilterFailure, readJson, readList, readObject, toText } from './values.js';
+import { canonicalJson } from '../common/index.js';
 
 function fromJson(value: unknown): unknown {
   // Structured props are kept as structures here, so from_json on them is a no-op; on an
@@ -102,7 +103,7 @@ function makeMap(getFilter: (name: string) => (...args: unknown[]) => unknown) {
     const list = readList(value);
     const last = args[args.length - 1];
     if (last !== null && typeof last === 'object' && 'attribute' in last) {
-      const attribute = String((last as { attribute: unknown }).attribute);
+      const attribute = String(last.attribute);
       return list.map((item, index) => {
         const picked = (item as Record<string, unknown> | null)?.[attribute];
         if (picked === undefined) throw new FilterFailure(`item ${index} has no attribute '${attribute}'`);

@@ -3,7 +3,7 @@
  * which nunjucks only offers through its global, process-wide Jinja-compat patch. Resolved by
  * the strict member lookup, so nothing global is touched.
  */
-import { isPlainObject } from './values.js';
+import { isPlainObject } from '../common/index.js';
 
 type Method = (...args: unknown[]) => unknown;
 

@@ -5,10 +5,11 @@
  */
 import { DICT_METHOD_NAMES, jinjaMethod } from './jinja-methods.js';
 import { RenderFailure } from './render-failure.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../common/index.js';
 import { unknownToken } from './unknown.js';
 import { wholeTokenPath } from './unknown-values.js';
-import { FilterFailure, isPlainObject, toText } from './values.js';
+import { FilterFailure, toText } from './values.js';
+import { isPlainObject } from '../common/index.js';
 
 /** nunjucks calls helpers with its render Context as `this`; `ctx` holds the variables. */
 interface RenderContext {
@@ -174,10 +175,10 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
   }
 
   return {
-    [HELPERS.ref]: ref as AnyFunction,
+    [HELPERS.ref]: ref,
     [HELPERS.member]: member,
     [HELPERS.out]: out,
-    [HELPERS.filter]: filter as AnyFunction,
+    [HELPERS.filter]: filter,
     [HELPERS.iter]: iter,
   };
 }

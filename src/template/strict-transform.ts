@@ -9,7 +9,7 @@
 import { isNode, makeNode, nodeArray, type NjNode } from './nunjucks-internals.js';
 import { RenderFailure } from './render-failure.js';
 import { HELPERS } from './strict-runtime.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../common/index.js';
 
 /** Tests and filters that must see an undefined value instead of failing on it. */
 const TOLERANT_TESTS = new Set(['defined', 'undefined']);

@@ -2,6 +2,7 @@
  * How template values become text and how filters read JSON-ish input. stackql-deploy stores
  * structured props as JSON strings, so filters accept either the structure or its JSON text.
  */
+import { isPlainObject } from '../common/index.js';
 import nunjucks from 'nunjucks';
 
 export class FilterFailure extends Error {
@@ -32,22 +33,6 @@ export function toText(value: unknown): string {
     throw new FilterFailure('the value is a function', 'call it with parentheses, e.g. uuid()');
   }
   return JSON.stringify(value);
-}
-
-/** JSON with sorted keys, for equality of structures regardless of key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 function preview(text: string): string {

@@ -28,6 +28,7 @@ function counting(cloud: SdkCloudControl): { port: CloudControlPort; most: () =>
     createResource: (...a) => cloud.createResource(...a),
     updateResource: (...a) => cloud.updateResource(...a),
     deleteResource: (...a) => cloud.deleteResource(...a),
+    awaitRequest: (...a) => cloud.awaitRequest(...a),
     callCounts: () => cloud.callCounts(),
   };
   return { port, most: () => most };

@@ -1,6 +1,7 @@
 import { DeployError, DeployErrors } from '../../errors/index.js';
 import { loadStack, validateStack } from '../../stack/index.js';
-import { closest, schemaRegistry } from '../../schema/index.js';
+import { schemaRegistry } from '../../schema/index.js';
+import { closest } from '../../common/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { CliOptions } from '../options.js';
 import { stackInput } from '../stack-input.js';

@@ -1,0 +1,4 @@
+/** What every layer needs and nobody should write twice. Imports nothing from the project. */
+export { canonicalJson, hashOf } from './canonical-json.js';
+export { isObject, isPlainObject } from './guards.js';
+export { closest, didYouMean, editDistance } from './suggest.js';
