@@ -50,8 +50,7 @@ describe('read latency', () => {
   it('holds back GetResource and ListResources answers, not the mutations', async () => {
     const { client } = await setup({ readLatencyMs: 120 });
     const created = await client.send(new CreateResourceCommand({ TypeName: API, DesiredState: desired }));
-    const id = created.ProgressEvent?.Identifier as string;
-    await settle(client, created.ProgressEvent?.RequestToken as string);
+    const id = (await settle(client, created.ProgressEvent?.RequestToken as string)).Identifier as string;
     const [get, list, del] = await Promise.all([
       timed(client.send(new GetResourceCommand({ TypeName: API, Identifier: id }))),
       timed(client.send(new ListResourcesCommand({ TypeName: API }))),
