@@ -74,15 +74,20 @@ export function buildProgram(commands: readonly Command[], io: CliIO, outcome: O
 }
 
 /** The subcommand for `words` ('schemas refresh'), creating the groups it sits in. */
-function place(program: Program, words: string[]): Program {
+function place(parent: Program, words: string[]): Program {
   const [word = '', ...rest] = words;
-  if (rest.length === 0) return program.command(word);
-  let group = program.commands.find((c) => c.name() === word);
+  if (rest.length === 0) return parent.command(word);
+  let group = parent.commands.find((c) => c.name() === word);
   if (!group) {
-    group = program.command(word).summary(`${word} commands`).usage('<command> [options]');
-    group.configureHelp(helpStyle(group));
+    const created = parent.command(word).usage('<command> [options]');
+    created.configureHelp(helpStyle(created)).exitOverride((error) => {
+      throw usageError(error, created);
+    });
+    group = created;
   }
-  return place(group, rest);
+  const sub = place(group, rest);
+  group.summary(`subcommands: ${group.commands.map((c) => c.name()).join(', ')}`);
+  return sub;
 }
 
 /** `-e, --var <KEY=VALUE>`: commander's notation for a flag and its value. */

@@ -3,7 +3,7 @@
  * hint saying what exists (did you mean …) and where to read more.
  */
 import type { Command as Program, CommanderError } from 'commander';
-import { closest } from '../common/index.js';
+import { closest } from '../common/suggest.js';
 import { DeployError } from '../errors/index.js';
 import { commandPath } from './help.js';
 

@@ -7,6 +7,7 @@ export { default as completion } from './completion.js';
 export { default as localCloud } from './local-cloud.js';
 export { default as plan } from './plan.js';
 export { default as render } from './render.js';
+export { default as schemasRefresh } from './schemas-refresh.js';
 export { default as teardown } from './teardown.js';
 export { default as unlock } from './unlock.js';
 export { default as validate } from './validate.js';

@@ -1,4 +1,3 @@
-import { closest } from '../../common/index.js';
 import { DeployError, DeployErrors } from '../../errors/index.js';
 import { command, flag } from '../command.js';
 import { STACK_ARGS, VARS } from '../flags.js';
@@ -23,6 +22,7 @@ export default command({
   ],
   example: 'deploy render examples/websocket-api dev --resource api',
   async run(options, io) {
+    const { closest } = await import('../../common/index.js');
     const { loadStack, validateStack } = await import('../../stack/index.js');
     const { schemaRegistry } = await import('../../schema/index.js');
     const stack = loadStack(stackInput(options, io));
