@@ -48,6 +48,9 @@ export function bashScript(nodes: readonly CompletionNode[]): string {
 # Load it with: source <(deploy completion bash)   (or save it in ~/.local/share/bash-completion/completions/deploy)
 _deploy() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
+  # bash splits --flag=value and KEY=VALUE at '=': complete the value after it.
+  [[ $cur == = ]] && cur=''
+  [[ $prev == = ]] && prev=\${COMP_WORDS[COMP_CWORD-2]}
   local path='' word i n=0 skip='' words takes groups
   # The command: the longest run of words after \`deploy\` that names one.
   for ((i = 1; i < COMP_CWORD; i++)); do
@@ -71,7 +74,8 @@ ${branches(values, '    ')}
   # Which argument the cursor is on: the words after the command that are neither flags nor their values.
   for (( ; i < COMP_CWORD; i++)); do
     word=\${COMP_WORDS[i]}
-    if [[ -n $skip ]]; then skip=''
+    if [[ $word == = ]]; then skip=1 # what follows '=' belongs to the word before it
+    elif [[ -n $skip ]]; then skip=''
     elif [[ $word == -* ]]; then [[ " $takes " == *" $word "* ]] && skip=1
     else n=$((n + 1))
     fi
