@@ -32,7 +32,7 @@ describe('a flag on a command that has no use for it', () => {
   it('is refused in its short form too, and every stray flag is named at once', async () => {
     const { stderr } = await cli(['validate', 'x', 'dev', '-y', '--json']);
     expect(stderr).toContain('--yes, --json do not apply to deploy validate');
-    expect(stderr).toContain('hint: deploy validate takes --var, --env-file');
+    expect(stderr).toMatch(/hint: deploy validate takes (--[a-z-]+, )*--var, --env-file\n/);
   });
 });
 
