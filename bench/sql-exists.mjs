@@ -27,7 +27,10 @@ const tags = (env) => [
   { Key: 'StackEnv', Value: env },
 ];
 for (let i = 0; i < count; i++) {
-  await cloud.createResource('AWS::EC2::VPC', region, { CidrBlock: '10.2.0.0/16', Tags: tags(i === count - 1 ? 'dev' : `env${i}`) });
+  await cloud.createResource('AWS::EC2::VPC', region, {
+    CidrBlock: '10.2.0.0/16',
+    Tags: tags(i === count - 1 ? 'dev' : `env${i}`),
+  });
 }
 const exists = `SELECT COUNT(*) as count FROM
 (
@@ -60,7 +63,11 @@ for (let r = 0; r < runs; r++) {
   identities.push(identified - started);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`exists over ${count} VPCs: answer median ${median(answers).toFixed(0)} ms; with the VPC identified median ${median(identities).toFixed(0)} ms (${runs} runs)`);
-console.log(`  cloud calls per run: ${JSON.stringify(Object.fromEntries(Object.entries(cloud.callCounts()).map(([k, v]) => [k, k === 'CreateResource' || k === 'GetResourceRequestStatus' ? v : v / runs])))}`);
+console.log(
+  `exists over ${count} VPCs: answer median ${median(answers).toFixed(0)} ms; with the VPC identified median ${median(identities).toFixed(0)} ms (${runs} runs)`,
+);
+console.log(
+  `  cloud calls per run: ${JSON.stringify(Object.fromEntries(Object.entries(cloud.callCounts()).map(([k, v]) => [k, k === 'CreateResource' || k === 'GetResourceRequestStatus' ? v : v / runs])))}`,
+);
 cloud.destroy();
 await server.close();

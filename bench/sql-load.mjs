@@ -30,10 +30,14 @@ for (let i = 0; i < runs; i++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.9 * xs.length))];
-console.log(`SQL engine load (sqliteLoadMs)          median ${median(loads).toFixed(1)} ms  p90 ${p90(loads).toFixed(1)} ms  (${runs} fresh processes)`);
+console.log(
+  `SQL engine load (sqliteLoadMs)          median ${median(loads).toFixed(1)} ms  p90 ${p90(loads).toFixed(1)} ms  (${runs} fresh processes)`,
+);
 console.log(`  including importing src/sql/sqlite    median ${median(totals).toFixed(1)} ms`);
 console.log(`  CPU time (all threads)                median ${median(cpus).toFixed(1)} ms`);
-console.log(`  (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores while measuring)`);
+console.log(
+  `  (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores while measuring)`,
+);
 
 // A stack whose queries are flat SELECTs: validate and plan it in-process, then ask whether the
 // engine was loaded.

@@ -1,5 +1,5 @@
 /**
- * The house rules of ARCHITECTURE.md, checked on the source: only src/cloud imports the AWS SDK,
+ * The house rules of docs/ARCHITECTURE.md, checked on the source: only src/cloud imports the AWS SDK,
  * only src/ui imports Ink and React, the planner and the graph stay pure, and nothing outside
  * src/ui and src/cli writes to the terminal.
  */

@@ -5,10 +5,13 @@ set -euo pipefail
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 cc() { aws --endpoint-url "${ENDPOINT:-http://127.0.0.1:4566}" cloudcontrol "$@"; }
 
-# Create a WebSocket API; the identifier is its generated ApiId.
-API_ID=$(cc create-resource --type-name AWS::ApiGatewayV2::Api \
+# Create a WebSocket API. Its identifier is the ApiId the service generates, so, as in AWS, it
+# is in the request's status once the create has succeeded (not in the first answer).
+TOKEN=$(cc create-resource --type-name AWS::ApiGatewayV2::Api \
   --desired-state '{"Name":"demo","ProtocolType":"WEBSOCKET","RouteSelectionExpression":"$request.body.action"}' \
-  --query ProgressEvent.Identifier --output text)
+  --query ProgressEvent.RequestToken --output text)
+cc wait resource-request-success --request-token "$TOKEN"
+API_ID=$(cc get-resource-request-status --request-token "$TOKEN" --query ProgressEvent.Identifier --output text)
 cc get-resource --type-name AWS::ApiGatewayV2::Api --identifier "$API_ID"
 
 # Create an integration on it and wait for the request to finish.

@@ -11,7 +11,7 @@ import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
-import type { CliOptions } from './options.js';
+import type { StackRunOptions } from './flags.js';
 import { stackInput } from './stack-input.js';
 
 export interface StackCommandContext {
@@ -24,7 +24,8 @@ export interface StackCommandContext {
 }
 
 export async function runStackCommand<R = RunResult>(
-  options: CliOptions,
+  command: 'plan' | 'apply' | 'teardown' | 'build' | 'test',
+  options: StackRunOptions,
   io: CliIO,
   body: (ctx: StackCommandContext) => Promise<R>,
   exitCode: (result: R) => number,
@@ -34,13 +35,13 @@ export async function runStackCommand<R = RunResult>(
   const registry = schemaRegistry();
   // Every problem `deploy validate` would find stops plan and apply before any cloud call.
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
-  if (options.command !== 'teardown') {
+  if (command !== 'teardown') {
     const { problems } = await validateStack(stack, registry);
-    if (problems.length > 0) throw problems.length === 1 ? problems[0] : new DeployErrors(problems);
+    DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
   const connected = await connectCloud(options, io, input.stackDir);
-  const reporter = createReporter(kind, { stdout: io.stdout, color: options.color, showDiff: options.diff });
+  const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
   // Second: leave at once.
@@ -69,7 +70,7 @@ export async function runStackCommand<R = RunResult>(
         registry,
         cloud: connected.cloud,
         sink: reporter,
-        ...(options.showQueries ? { trace: showQuery(io) } : {}),
+        ...(showsQueries(options) ? { trace: showQuery(io) } : {}),
       },
       reporter,
       signal: controller.signal,
@@ -86,7 +87,11 @@ export async function runStackCommand<R = RunResult>(
 }
 
 /** Apply and teardown act only when confirmed: asked in a terminal, `--yes` otherwise. */
-export function requireConfirmation(options: CliOptions, io: CliIO, command: string): boolean {
+export function requireConfirmation(
+  options: { readonly yes: boolean; readonly json: boolean },
+  io: CliIO,
+  command: string,
+): boolean {
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && !options.json;
   if (options.yes) return false;
   if (!interactive) {
@@ -99,6 +104,11 @@ export function requireConfirmation(options: CliOptions, io: CliIO, command: str
     );
   }
   return true;
+}
+
+/** --show-queries, or stackql-deploy's --log-level debug (or trace). */
+function showsQueries(options: StackRunOptions): boolean {
+  return options.showQueries || options.logLevel === 'debug' || options.logLevel === 'trace';
 }
 
 /** `--show-queries`: each query as it runs, where it comes from, on stderr (stdout stays the report). */

@@ -1,6 +1,6 @@
 /**
  * Account-wide request pacing. Cloud Control publishes no quota but throttles around 25
- * requests/second (shared/reference/cloud-control.md §6), so requests are spaced evenly rather
+ * requests/second in practice, so requests are spaced evenly rather
  * than burst and then throttled.
  */
 export class RateLimiter {

@@ -37,3 +37,7 @@ export const resourceNotFound = (typeName: string, identifier: string): CloudCon
     'ResourceNotFoundException',
     `Resource of type '${typeName}' with identifier '${identifier}' was not found.`,
   );
+
+/** The type's schema lists no handler for the operation (AWS wording). */
+export const unsupportedAction = (typeName: string, action: string): CloudControlError =>
+  new CloudControlError('UnsupportedActionException', `Resource type ${typeName} does not support ${action} action`);

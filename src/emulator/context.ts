@@ -2,8 +2,8 @@
  * What every operation handler works with, and the lookups they share: the type's schema,
  * identifiers, and the read view of a resource.
  */
-import type { TypeSchema } from '../schema/index.js';
-import { CloudControlError, resourceNotFound } from './cloud-error.js';
+import type { Handler, TypeSchema } from '../schema/index.js';
+import { CloudControlError, resourceNotFound, unsupportedAction } from './cloud-error.js';
 import type { FaultInjector } from './faults.js';
 import type { Integrity } from './integrity.js';
 import { isObject, jsonEqual } from './json.js';
@@ -22,13 +22,18 @@ export interface CloudContext {
   integrity: Integrity;
 }
 
-/** The type's schema; type names are exact, as in AWS (no StackQL names, no case folding). */
-export function schemaFor(ctx: CloudContext, typeName: string): TypeSchema {
+/**
+ * The type's schema; type names are exact, as in AWS (no StackQL names, no case folding). A
+ * type whose schema lists no handler for the operation refuses it (UnsupportedActionException):
+ * e.g. the registry's legacy types without handlers cannot be created through Cloud Control.
+ */
+export function schemaFor(ctx: CloudContext, typeName: string, handler: Handler): TypeSchema {
   const schema = typeName.includes('::') ? ctx.schemas.find(typeName) : undefined;
   if (!schema || schema.typeName !== typeName) {
     const hint = schema ? ` Did you mean '${schema.typeName}'?` : '';
     throw new CloudControlError('TypeNotFoundException', `The type '${typeName}' cannot be found.${hint}`);
   }
+  if (!schema.handlers.includes(handler)) throw unsupportedAction(schema.typeName, handler.toUpperCase());
   return schema;
 }
 
@@ -51,14 +56,30 @@ export function identifierOf(schema: TypeSchema, model: Model): string | undefin
 
 /**
  * The live resource a request's Identifier names: the primary identifier as a string, or a
- * primary or secondary identifier as a JSON object.
+ * primary or secondary identifier as a JSON object. Missing: ResourceNotFoundException, or
+ * undefined with `missingOk`.
  */
+export function findResource(ctx: CloudContext, region: string, schema: TypeSchema, identifier: string): StoredResource;
 export function findResource(
   ctx: CloudContext,
   region: string,
   schema: TypeSchema,
   identifier: string,
-): StoredResource {
+  options: { missingOk: true },
+): StoredResource | undefined;
+export function findResource(
+  ctx: CloudContext,
+  region: string,
+  schema: TypeSchema,
+  identifier: string,
+  options?: { missingOk: true },
+): StoredResource | undefined {
+  const found = lookup(ctx, region, schema, identifier);
+  if (!found && !options?.missingOk) throw resourceNotFound(schema.typeName, identifier);
+  return found;
+}
+
+function lookup(ctx: CloudContext, region: string, schema: TypeSchema, identifier: string): StoredResource | undefined {
   const direct = ctx.state.resource(region, schema.typeName, identifier);
   if (direct) return direct;
   const asJson = identifier.trimStart().startsWith('{') ? parseJson(identifier) : undefined;
@@ -70,7 +91,7 @@ export function findResource(
       if (Object.entries(asJson).every(([k, v]) => jsonEqual(candidate.model[k], v))) return candidate;
     }
   }
-  throw resourceNotFound(schema.typeName, identifier);
+  return undefined;
 }
 
 function parseJson(text: string): unknown {

@@ -17,6 +17,15 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Parses JSON text; `undefined` when it is not JSON. */
+export function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses JSON text that must hold an object; `undefined` when it is not JSON or not an object. */
 export function parseObject(text: string): Record<string, unknown> | undefined {
   try {

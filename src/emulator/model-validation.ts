@@ -1,10 +1,11 @@
 /**
  * Checks a resource model against its type schema, as Cloud Control does before calling a
- * handler. Messages follow the wording of AWS's schema validator ("Model validation failed
- * (#/Path: …)") and name every offending property, not only the first.
+ * handler. AWS answers an invalid model with ValidationException in its schema validator's
+ * wording ("Model validation failed (#/Path: …)"); the message names every offending property,
+ * not only the first.
  */
 import type { PropertySchema, TypeSchema, ValueType } from '../schema/index.js';
-import { invalidRequest } from './cloud-error.js';
+import { validationError } from './cloud-error.js';
 import { isObject, jsonTypeName } from './json.js';
 import type { Model } from './types.js';
 
@@ -14,7 +15,7 @@ import type { Model } from './types.js';
  */
 export function validateModel(schema: TypeSchema, value: unknown, readOnlyAllowed: boolean): Model {
   if (!isObject(value)) {
-    throw invalidRequest(`Model validation failed (#: expected type: JSONObject, found: ${jsonTypeName(value)})`);
+    throw validationError(`Model validation failed (#: expected type: JSONObject, found: ${jsonTypeName(value)})`);
   }
   const problems: string[] = [];
   for (const key of Object.keys(value)) {
@@ -26,7 +27,7 @@ export function validateModel(schema: TypeSchema, value: unknown, readOnlyAllowe
     }
   }
   checkObject(schema, schema.properties, value, '#', problems);
-  if (problems.length) throw invalidRequest(`Model validation failed (${problems.join('; ')})`);
+  if (problems.length) throw validationError(`Model validation failed (${problems.join('; ')})`);
   return value;
 }
 

@@ -1,15 +1,17 @@
 /**
- * CreateResource: validated and given its generated attributes at once (so the first
- * ProgressEvent already carries the Identifier), then created when the latency has passed,
- * provided its parents are live and its identifier is free.
+ * CreateResource: validated and given its generated attributes at once, then created when the
+ * latency has passed, provided its parents are live and its identifier is free. As in AWS, the
+ * ProgressEvents carry the Identifier from the start only when the user named the resource; a
+ * generated one shows once the request has succeeded.
  */
 import type { TypeSchema } from '../schema/index.js';
 import { generateReadOnly, randomId } from './attributes.js';
 import { invalidRequest } from './cloud-error.js';
 import { identifierOf, readModel, schemaFor, type CloudContext } from './context.js';
 import { fingerprintOf, replayed } from './idempotency.js';
-import { parseObject } from './json.js';
+import { parseJson } from './json.js';
 import { validateModel } from './model-validation.js';
+import { withObservedDefaults, withSchemaDefaults } from './service-defaults.js';
 import { drawFault } from './fault-outcome.js';
 import type { Outcome } from './request-runner.js';
 import type { Model, WireProgressEvent } from './types.js';
@@ -25,15 +27,15 @@ export function createResource(
   region: string,
   input: CreateInput,
 ): { ProgressEvent: WireProgressEvent } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'create');
   const fingerprint = fingerprintOf('CREATE', input.TypeName, input.DesiredState);
   const replay = replayed(ctx, region, input.ClientToken, fingerprint);
   if (replay) return { ProgressEvent: replay };
 
-  const desired = parseObject(input.DesiredState);
-  if (!desired) throw invalidRequest('DesiredState must be a JSON object.');
-  validateModel(schema, desired, false);
-  const { model, identifier } = materialise(ctx, region, schema, desired);
+  const parsed = parseJson(input.DesiredState);
+  if (!parsed) throw invalidRequest('DesiredState is not valid JSON.');
+  const desired = validateModel(schema, parsed.value, false);
+  const { model, identifier, userNamed } = materialise(ctx, region, schema, desired);
   ctx.runner.assertIdle(region, schema.typeName, identifier);
 
   const failure = drawFault(ctx, 'create', schema.typeName);
@@ -63,6 +65,7 @@ export function createResource(
     operation: 'CREATE',
     typeName: schema.typeName,
     identifier,
+    identifierOnSuccess: !userNamed,
     fingerprint,
     finish,
     clientToken: input.ClientToken,
@@ -71,8 +74,9 @@ export function createResource(
 }
 
 /**
- * The model as the service would store it: defaults applied, read-only attributes and
- * optional names generated. Generated
+ * The model as the service would store it: schema defaults applied, read-only attributes and
+ * optional names generated, then the defaults the service is seen to fill in (which may be
+ * built from generated values, like a function's `/aws/lambda/<name>` log group). Generated
  * identifiers are redrawn in the unlikely case they collide with a live resource.
  */
 function materialise(
@@ -80,18 +84,13 @@ function materialise(
   region: string,
   schema: TypeSchema,
   desired: Model,
-): { model: Model; identifier: string } {
-  const base: Model = { ...desired };
-  for (const [name, property] of Object.entries(schema.properties)) {
-    if (!(name in base) && property.default !== undefined && !schema.writeOnly.includes(name)) {
-      base[name] = structuredClone(property.default);
-    }
-  }
-  const userNamed = schema.primaryIdentifier.every((part) => part in base);
+): { model: Model; identifier: string; userNamed: boolean } {
+  const base = withSchemaDefaults(schema, desired);
+  const userNamed = schema.primaryIdentifier.length > 0 && schema.primaryIdentifier.every((part) => part in base);
   for (let attempt = 0; ; attempt++) {
-    const model = generateReadOnly(schema, base, region);
+    const model = withObservedDefaults(schema, generateReadOnly(schema, base, region), region);
     const identifier = identifierOf(schema, model) ?? randomId(24);
     if (userNamed || attempt === 5 || !ctx.state.resource(region, schema.typeName, identifier))
-      return { model, identifier };
+      return { model, identifier, userNamed };
   }
 }

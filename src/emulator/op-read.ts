@@ -20,7 +20,7 @@ export function getResource(
   region: string,
   input: { TypeName: string; Identifier: string },
 ): { TypeName: string; ResourceDescription: ResourceDescription } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'read');
   const resource = findResource(ctx, region, schema, input.Identifier);
   return {
     TypeName: schema.typeName,
@@ -36,7 +36,7 @@ export function listResources(
   region: string,
   input: { TypeName: string; ResourceModel?: string; NextToken?: string },
 ): { TypeName: string; ResourceDescriptions: ResourceDescription[]; NextToken?: string } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'list');
   const filter = input.ResourceModel === undefined ? {} : parseObject(input.ResourceModel);
   if (!filter) throw invalidRequest('ResourceModel must be a JSON object.');
   const missing = schema.listRequires.filter((key) => filter[key] === undefined);

@@ -10,6 +10,7 @@ import { findResource, readModel, schemaFor, type CloudContext } from './context
 import { fingerprintOf, replayed } from './idempotency.js';
 import { applyPatch, parsePatchDocument, PatchError, pointerTokens, type PatchOperation } from './json-patch.js';
 import { validateModel } from './model-validation.js';
+import { withObservedDefaults, withSchemaDefaults } from './service-defaults.js';
 import { drawFault, notFoundOutcome } from './fault-outcome.js';
 import type { Outcome } from './request-runner.js';
 import type { Model, WireProgressEvent } from './types.js';
@@ -26,7 +27,7 @@ export function updateResource(
   region: string,
   input: UpdateInput,
 ): { ProgressEvent: WireProgressEvent } {
-  const schema = schemaFor(ctx, input.TypeName);
+  const schema = schemaFor(ctx, input.TypeName, 'update');
   const fingerprint = fingerprintOf('UPDATE', input.TypeName, input.Identifier, input.PatchDocument);
   const replay = replayed(ctx, region, input.ClientToken, fingerprint);
   if (replay) return { ProgressEvent: replay };
@@ -42,6 +43,8 @@ export function updateResource(
     throw error;
   }
   validateModel(schema, patched, true);
+  // A property the patch removed reads back as the service's default, as after a create.
+  patched = withObservedDefaults(schema, withSchemaDefaults(schema, patched), region);
   ctx.runner.assertIdle(region, schema.typeName, resource.identifier);
 
   const failure = drawFault(ctx, 'update', schema.typeName);

@@ -22,8 +22,14 @@ export interface MutationRequest {
   region: string;
   operation: Operation;
   typeName: string;
+  /** The resource the request is about; while it runs, other mutations of it are refused. */
   identifier?: string;
-  clientToken?: string;
+  /**
+   * A create whose identifier the service generates: AWS leaves Identifier out of the
+   * ProgressEvent until the resource exists, so the identifier shows only on SUCCESS.
+   */
+  identifierOnSuccess?: boolean;
+  clientToken?: string | undefined;
   fingerprint?: string;
   /** Runs when the latency has passed: checks what must hold then, and says what happened. */
   finish: () => Outcome;
@@ -31,7 +37,11 @@ export interface MutationRequest {
 
 interface Pending {
   record: RequestRecord;
+  /** The busy-resource key, also when the record does not show the identifier yet. */
+  key?: string;
   timer?: NodeJS.Timeout;
+  /** Finishes the request (what the timer runs). */
+  run: () => void;
 }
 
 export class RequestRunner {
@@ -68,7 +78,7 @@ export class RequestRunner {
       eventTime: now,
       retryAfter: now + delay,
     };
-    if (request.identifier !== undefined) record.identifier = request.identifier;
+    if (request.identifier !== undefined && !request.identifierOnSuccess) record.identifier = request.identifier;
     if (request.clientToken !== undefined) record.clientToken = request.clientToken;
     if (request.fingerprint !== undefined) record.fingerprint = request.fingerprint;
     this.state.addRequest(record);
@@ -80,14 +90,28 @@ export class RequestRunner {
     const run = (): void => {
       this.pending.delete(record.requestToken);
       if (key !== undefined) this.busy.delete(key);
-      this.complete(record, request.finish);
+      this.complete(record, request.finish, request.identifier);
     };
     if (delay <= 0) {
       run();
     } else {
-      this.pending.set(record.requestToken, { record, timer: setTimeout(run, delay) });
+      const pending: Pending = { record, timer: setTimeout(run, delay), run };
+      if (key !== undefined) pending.key = key;
+      this.pending.set(record.requestToken, pending);
     }
     return first;
+  }
+
+  /**
+   * Finishes the request now if its latency has passed and its timer has not run yet (a busy
+   * event loop runs timers late): a poll made at RetryAfter sees the outcome, as the answer
+   * promised.
+   */
+  settleIfDue(record: RequestRecord): void {
+    const pending = this.pending.get(record.requestToken);
+    if (!pending || record.retryAfter === undefined || Date.now() < record.retryAfter) return;
+    clearTimeout(pending.timer);
+    pending.run();
   }
 
   /** Cancels a mutation still under way; false when it has already finished. */
@@ -96,7 +120,7 @@ export class RequestRunner {
     if (!pending) return false;
     clearTimeout(pending.timer);
     this.pending.delete(record.requestToken);
-    if (record.identifier !== undefined) this.busy.delete(busyKey(record.region, record.typeName, record.identifier));
+    if (pending.key !== undefined) this.busy.delete(pending.key);
     record.status = 'CANCEL_COMPLETE';
     delete record.retryAfter;
     this.state.finish({ request: record });
@@ -110,7 +134,7 @@ export class RequestRunner {
     this.busy.clear();
   }
 
-  private complete(record: RequestRecord, finish: () => Outcome): void {
+  private complete(record: RequestRecord, finish: () => Outcome, identifier: string | undefined): void {
     let outcome: Outcome;
     try {
       outcome = finish();
@@ -126,6 +150,7 @@ export class RequestRunner {
     const entry: JournalEntry = { request: record };
     if (outcome.ok) {
       record.status = 'SUCCESS';
+      if (identifier !== undefined) record.identifier = identifier;
       if (outcome.resourceModel !== undefined) record.resourceModel = outcome.resourceModel;
       if (outcome.put) entry.put = outcome.put;
       if (outcome.delete && record.identifier !== undefined) {

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DeployError } from '../errors/index.js';
 import { schemaRegistry } from '../schema/index.js';
 import type { CloudContext } from './context.js';
@@ -15,6 +15,8 @@ import { Integrity } from './integrity.js';
 import { Journal } from './journal.js';
 import { acquireLock, busyError, runningLocalCloud, type Lock } from './lock.js';
 import { RateLimiter } from './rate-limiter.js';
+import { ObjectStore } from './s3/object-store.js';
+import { isS3Request, s3Handler } from './s3/s3-wire.js';
 import { RequestRunner } from './request-runner.js';
 import { CloudControlService } from './service.js';
 import { CloudState } from './state.js';
@@ -41,7 +43,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     integrity: new Integrity(schemas, state),
   };
   const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
-  const server = createServer(wireHandler(new CloudControlService(ctx, limiter)));
+  const cloudControl = wireHandler(new CloudControlService(ctx, limiter), options.readLatencyMs);
+  // The S3 subset shares the port: state kept in S3 (`--state s3://…`) works against `--local`.
+  const s3 = s3Handler(new ObjectStore(dataDir === undefined ? undefined : join(dataDir, 's3')));
+  const server = createServer((request, response) => (isS3Request(request) ? s3 : cloudControl)(request, response));
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

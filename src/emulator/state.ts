@@ -112,9 +112,9 @@ export class CloudState {
 
   private applyPut(resource: StoredResource): void {
     let types = this.resources.get(resource.region);
-    if (!types) this.resources.set(resource.region, (types = new Map()));
+    if (!types) this.resources.set(resource.region, (types = new Map<string, Map<string, StoredResource>>()));
     let byId = types.get(resource.typeName);
-    if (!byId) types.set(resource.typeName, (byId = new Map()));
+    if (!byId) types.set(resource.typeName, (byId = new Map<string, StoredResource>()));
     byId.set(resource.identifier, resource);
     this.nextSeq = Math.max(this.nextSeq, resource.seq + 1);
   }

@@ -94,8 +94,9 @@ function returnVals(
   if (!Array.isArray(wanted)) return {};
   const event = (callback['ProgressEvent'] ?? {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const item of wanted) {
-    const pairs: [string, unknown][] = typeof item === 'string' ? [[item, item]] : Object.entries(item ?? {});
+  for (const item of wanted as unknown[]) {
+    const pairs: [string, unknown][] =
+      typeof item === 'string' ? [[item, item]] : Object.entries((item ?? {}) as Record<string, unknown>);
     for (const [field, alias] of pairs) out[String(alias)] = event[field] ?? callback[field] ?? null;
   }
   return out;

@@ -1,5 +1,5 @@
 /** Rendering one anchor of a resource with what is known now, and polling its query. */
-import { DeployError } from '../errors/index.js';
+import { DeployError, DeployErrors } from '../errors/index.js';
 import type { AnchorName } from '../query/index.js';
 import type { QueryResult, Row } from '../sql/index.js';
 import {
@@ -30,7 +30,7 @@ export function renderAnchor(
     anchors: [anchor],
     ...(callback ? { callback } : {}),
   });
-  if (rendered.problems.length > 0) throw rendered.problems[0];
+  DeployErrors.throwIfAny(rendered.problems);
   return rendered;
 }
 

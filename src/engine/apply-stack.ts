@@ -3,27 +3,20 @@
  * once the resources it uses exist (so "known after apply" values become real), writes the
  * ledger after every completed operation, and reports every step as an event.
  */
-import { createHash } from 'node:crypto';
-import type { ResourceState } from '../cloud/index.js';
+import type { MutationOptions, ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
 import { errorInfo, eventTime, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
 import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
-import { ledgerEntry } from '../state/index.js';
-import { containsUnknown, unknownPaths } from '../template/index.js';
+import type { Intent } from '../state/index.js';
 import { resourceColumns, stackExports } from '../stack/index.js';
 import { awaitCallback, progressEvent, settle, troubleshoot } from './after-apply.js';
-import { adoptUnchanged, exportedValues } from './ledger-records.js';
-import { operationNodes, parseNodeId } from './operations.js';
+import { sendUnderIntent } from './intents.js';
 import { laterRuns, runLater } from './later-runs.js';
-import {
-  renderForPlan,
-  type ApplyContext,
-  type PlanContext,
-  type PlannedResource,
-  type StackPlan,
-} from './plan-context.js';
+import { operationNodes, parseNodeId } from './operations.js';
+import { adoptUnchanged, entryOf, intentOf, recordOutcome } from './record.js';
+import { desiredNow, type ApplyContext, type PlannedResource, type StackPlan } from './plan-context.js';
 
 export type FailureMode = 'stop' | 'continue' | 'rollback';
 
@@ -31,8 +24,6 @@ export interface ApplyOptions {
   parallelism: number;
   onFailure: FailureMode;
   signal?: AbortSignal;
-  /** Seed of the idempotency tokens: the same plan retried sends the same tokens. */
-  tokenSeed: string;
 }
 
 export interface ApplyOutcome {
@@ -60,7 +51,6 @@ export async function applyStack(
   const deletedForReplace = new Set<string>();
   const emit = (event: EngineEvent): void => sink.emit(event);
 
-  const token = (id: string): string => createHash('sha256').update(`${options.tokenSeed}\0${id}`).digest('hex');
   const begin = (p: PlannedResource): void => {
     if (started.has(p.name)) return;
     started.set(p.name, Date.now());
@@ -90,27 +80,20 @@ export async function applyStack(
       durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
     });
   };
-  const record = (
+  const record = async (
     p: PlannedResource,
     state: ResourceState,
     desired: Record<string, unknown>,
+    intent: Intent | undefined,
     columns = resourceColumns(state.properties),
-  ): void => {
-    ledger.put(
-      ledgerEntry({
-        resource: p.name,
-        type: p.schema.typeName,
-        region: p.region,
-        identifier: state.identifier,
-        dependsOn: p.dependsOn,
-        exports: exportedValues(p, columns),
-        desired,
-      }),
-    );
-    if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+  ): Promise<void> => {
+    await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, () => {
+      ledger.put(entryOf(p, state, desired, columns), intent);
+      if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+    });
     known.set(p.name, columns);
   };
-  /** Callback, statecheck and exports of what was just created or updated; then its ledger entry again. */
+  /** Callback, statecheck and exports of what was just created or updated; the ledger gets the exports found. */
   const settled = async (
     p: PlannedResource,
     state: ResourceState,
@@ -120,27 +103,41 @@ export async function applyStack(
   ): Promise<void> => {
     const callback = progressEvent(operation, p.schema.typeName, state.identifier, requestToken);
     const resource = p.resource as NonNullable<PlannedResource['resource']>;
-    record(p, state, desired, await settle(ctx, resource, state, known, operation, callback, options.signal));
+    const columns = await settle(ctx, resource, state, known, operation, callback, options.signal);
+    await record(p, state, desired, undefined, columns);
   };
 
   const run = async (id: string): Promise<void> => {
     const { phase, resource } = parseNodeId(id);
     if (phase === 'read' || phase === 'command') return runLater(ctx, phase, resource, known, failed, options.signal);
     const p = byName.get(resource) as PlannedResource;
+    // Cloud Control's request token, for `callback.*` and troubleshoot queries.
     let requestToken: string | undefined;
-    const mutation = { clientToken: token(id), onAccepted: (t: string) => void (requestToken = t) };
+    const tracked = (o: MutationOptions): MutationOptions => ({
+      ...o,
+      onAccepted: (token) => {
+        requestToken = token;
+        o.onAccepted?.(token);
+      },
+    });
     begin(p);
     try {
       if (phase === 'delete') {
-        await cloud.deleteResource(p.schema.typeName, p.previousRegion ?? p.region, p.identifier as string, mutation);
-        ledger.remove(p.name);
-        if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+        const region = p.previousRegion ?? p.region;
+        const identifier = p.identifier as string;
+        const { intent } = await sendUnderIntent(ledger, intentOf(p, 'delete', { identifier, region }), (o) =>
+          cloud.deleteResource(p.schema.typeName, region, identifier, tracked(o)),
+        );
+        applied.push({ kind: 'deleted', resource: p.name });
+        known.delete(p.name);
+        await recordOutcome(p, 'deleted', identifier, () => {
+          ledger.remove(p.name, intent);
+          if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+        });
         if (p.resource) {
-          const callback = progressEvent('delete', p.schema.typeName, p.identifier as string, requestToken);
+          const callback = progressEvent('delete', p.schema.typeName, identifier, requestToken);
           await awaitCallback(ctx, p.resource, known, 'delete', callback, options.signal);
         }
-        known.delete(p.name);
-        applied.push({ kind: 'deleted', resource: p.name });
         if (p.change.action === 'delete') finish(p, p.identifier);
         else deletedForReplace.add(p.name);
         return;
@@ -164,18 +161,24 @@ export async function applyStack(
           });
         }
         const identifier = p.identifier as string;
-        const state = change.patch?.length
-          ? await cloud.updateResource(p.schema.typeName, p.region, identifier, change.patch, mutation)
-          : { identifier, properties: p.actual ?? {} };
-        record(p, state, desired);
+        const patch = change.patch ?? [];
+        const { intent, result: state } = patch.length
+          ? await sendUnderIntent(ledger, intentOf(p, 'update', { identifier, desired, patch }), (o) =>
+              cloud.updateResource(p.schema.typeName, p.region, identifier, patch, tracked(o)),
+            )
+          : { intent: undefined, result: { identifier, properties: p.actual ?? {} } };
         applied.push({ kind: 'updated', resource: p.name, before: p.actual ?? {}, previous });
+        await record(p, state, desired, intent);
         await settled(p, state, desired, 'update', requestToken);
         finish(p, identifier);
         return;
       }
-      const state = await cloud.createResource(p.schema.typeName, p.region, desired, mutation);
-      record(p, state, desired);
+      const { intent, result: state } = await sendUnderIntent(ledger, intentOf(p, 'create', { desired }), (o) =>
+        cloud.createResource(p.schema.typeName, p.region, desired, tracked(o)),
+      );
+      // Before recording: a resource that cannot be recorded is still deleted by a rollback.
       applied.push({ kind: 'created', resource: p.name, identifier: state.identifier });
+      await record(p, state, desired, intent);
       await settled(p, state, desired, 'create', requestToken);
       finish(p, state.identifier);
     } catch (error) {
@@ -221,12 +224,12 @@ export async function applyStack(
       resource: name,
       resourceType: p.schema.typeName,
       action: 'create',
-      reason: 'its old instance was deleted, but the replacement was not created; run apply again to create it',
+      reason: 'replacement_not_created',
     });
   }
   adoptUnchanged(ctx, planned, known);
   const rolledBack =
-    failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied, token) : undefined;
+    failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied) : undefined;
 
   const interrupted = options.signal?.aborted === true;
   return {
@@ -243,25 +246,6 @@ export async function applyStack(
   };
 }
 
-/** Renders the resource again with what its producers really exported; nothing may stay unknown. */
-function desiredNow(
-  ctx: PlanContext,
-  p: PlannedResource,
-  known: ReadonlyMap<string, Record<string, unknown>>,
-): Record<string, unknown> {
-  if (!p.resource) throw new DeployError('InternalError', `no manifest entry to create ${p.name} from`);
-  const { rendered } = renderForPlan(ctx, p.resource, known);
-  const desired = rendered.create?.desiredState ?? {};
-  if (containsUnknown(desired)) {
-    const paths = unknownPaths(JSON.stringify(desired));
-    throw new DeployError('UnresolvedValue', `values still unknown after their producers ran: ${paths.join(', ')}`, {
-      resource: p.name,
-      hint: 'the referenced resource does not export that column; check the name in the template and its exports',
-    });
-  }
-  return desired;
-}
-
 function reportSkipped(
   result: ScheduleResult,
   byName: ReadonlyMap<string, PlannedResource>,
@@ -273,19 +257,15 @@ function reportSkipped(
     const { resource } = parseNodeId(id);
     if (seen.has(resource) || started.has(resource)) continue;
     seen.add(resource);
-    const p = byName.get(resource);
-    const words = {
-      'dependency-failed': 'a resource it depends on failed',
-      stopped: 'the run stopped after a failure',
-      interrupted: 'interrupted',
-    };
+    const p = byName.get(resource); // undefined for a query or command run during apply
+    const codes = { 'dependency-failed': 'dependency_failed', stopped: 'stopped', interrupted: 'interrupted' } as const;
     emit({
       type: 'resource_skipped',
       time: eventTime(),
       resource,
       resourceType: p?.schema.typeName ?? 'query',
       action: p?.change.action ?? 'noop',
-      reason: words[reason],
+      reason: codes[reason],
     });
   }
 }

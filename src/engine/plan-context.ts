@@ -10,7 +10,8 @@ import type { Plan, ResourceChange } from '../plan/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger } from '../state/index.js';
 import type { ReadCache, SqlEngine } from '../sql/index.js';
-import { renderTyped, type Known, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
+import { renderWith, type Known, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
+import { containsUnknown, unknownPaths } from '../template/index.js';
 
 /** What the engine keeps per resource between planning and applying. */
 export interface PlannedResource {
@@ -75,7 +76,7 @@ export function renderForPlan(
   resource: StackResource,
   known: Known,
 ): { rendered: RenderedResource; schema: TypeSchema } {
-  const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, known });
+  const { rendered, schema } = renderWith(ctx.stack, resource, ctx.registry, known);
   DeployErrors.throwIfAny(rendered.problems);
   if (!schema) {
     throw new DeployError('MissingCreate', `resource '${resource.def.name}' has no create statement to plan from`, {
@@ -85,4 +86,19 @@ export function renderForPlan(
     });
   }
   return { rendered, schema };
+}
+
+/** Renders the resource again with what its producers really exported; nothing may stay unknown. */
+export function desiredNow(ctx: PlanContext, p: PlannedResource, known: Known): Record<string, unknown> {
+  if (!p.resource) throw new DeployError('InternalError', `no manifest entry to create ${p.name} from`);
+  const { rendered } = renderForPlan(ctx, p.resource, known);
+  const desired = rendered.create?.desiredState ?? {};
+  if (containsUnknown(desired)) {
+    const paths = unknownPaths(JSON.stringify(desired));
+    throw new DeployError('UnresolvedValue', `values still unknown after their producers ran: ${paths.join(', ')}`, {
+      resource: p.name,
+      hint: 'the referenced resource does not export that column; check the name in the template and its exports',
+    });
+  }
+  return desired;
 }

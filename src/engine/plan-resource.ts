@@ -6,6 +6,7 @@
  */
 import { DeployError } from '../errors/index.js';
 import { diffResource } from '../plan/index.js';
+import { assertProvisionable } from '../schema/index.js';
 import {
   conditionHolds,
   EXCLUDED,
@@ -63,6 +64,9 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     );
   }
   const desired = wanted ? rendered.create?.desiredState : undefined;
+  // Before any read: a type Cloud Control cannot create fails the plan, not the apply.
+  if (desired)
+    assertProvisionable(schema, { file: resource.file, line: resource.blocks.create?.bodyLine, resource: name });
 
   // Only what this stack deployed is ever deleted: without a ledger entry, a resource the stack
   // does not want is left alone rather than found by query and removed.
@@ -97,6 +101,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     );
   }
   const lastApplied = entry?.desired ?? (owner !== undefined ? ledger.get(owner)?.desired : undefined);
+  const moved = entry !== undefined && entry.region !== region && found.state !== undefined && desired !== undefined;
   const change = diffResource({
     resource: name,
     schema,
@@ -108,18 +113,10 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     dependsOn: resource.dependsOn,
     sensitive: resource.def.protected,
     removedReason: so.mode === 'teardown' ? 'teardown' : 'condition `if` is false',
+    previousRegion: moved ? entry.region : undefined,
+    deletedOutside: found.via === 'ledger' && !found.state,
+    renamedFrom: owner,
   });
-  const moved = entry !== undefined && entry.region !== region && found.state !== undefined && desired !== undefined;
-  if (moved) {
-    // Cloud Control resources live in one region: a new region is a new resource.
-    change.action = 'replace';
-    change.reason = `region changed from ${entry.region} to ${region}`;
-    delete change.patch;
-  } else if (found.via === 'ledger' && !found.state && change.action === 'create') {
-    change.reason = 'deleted outside the engine';
-    change.drift = true;
-  }
-  if (owner !== undefined) change.reason = `${change.reason} (was '${owner}')`;
   if (found.state && (change.action === 'noop' || change.action === 'update')) {
     await learnColumns(ctx, resource, so, { ...found.state.properties, ...(desired ?? {}) }, found.fields);
   }

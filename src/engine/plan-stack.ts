@@ -1,58 +1,110 @@
 /**
- * Plans a stack against what exists. Resources are visited in dependency order so each is
- * rendered with the real exports of the resources it uses when they exist, and with unknown
- * values ("known after apply") when they are yet to be created or replaced.
+ * Plans a stack against what exists. Each resource is planned once the resources it uses are,
+ * so it is rendered with their real exports when they exist, and with unknown values ("known
+ * after apply") when they are yet to be created or replaced. Independent resources are planned
+ * at once, their reads bounded by `parallelism` (PlanReads); the plan lists them in dependency
+ * order whatever order the reads finish in, and fails with the error of the first resource in
+ * that order that fails, as a plan made one resource after another would.
+ *
+ * Query and script resources are read here when all they use is known and nothing of the
+ * types they read changes in this run; otherwise during apply. Command resources run during apply.
  */
 import { DeployErrors } from '../errors/index.js';
+import { buildGraph, runGraph } from '../graph/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { assertSupportedType } from '../stack/index.js';
+import { assertSupportedType, type StackResource } from '../stack/index.js';
 import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
+import { PlanReads } from './plan-reads.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
 import { changingSources, LATER, readQuery } from './query-resource.js';
 
-export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): Promise<StackPlan> {
+export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', parallelism: number): Promise<StackPlan> {
   const { stack, ledger } = ctx;
   DeployErrors.throwIfAny(stack.problems);
-  const known = new Map<string, Record<string, unknown>>();
-  const resources = new Map<string, PlannedResource>();
-  const changes: ResourceChange[] = [];
-  const owners = new Map(ledger.entries().map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
-  const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
-  const later: { name: string; after: string[] }[] = [];
-  const commands: string[] = [];
+  const entries = ledger.entries();
+  const reads = new PlanReads(ctx.cloud, parallelism);
+  const planning: PlanContext = { ...ctx, cloud: reads, sql: ctx.sql.using(reads) };
+  try {
+    reads.prefetch(entries);
+    const known = new Map<string, Record<string, unknown>>();
+    const owners = new Map(entries.map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
+    const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
+    const byName = new Map(entries.map((e) => [e.resource, e]));
 
-  for (const resource of orderedResources(stack)) {
-    assertSupportedType(stack, resource);
-    const name = resource.def.name;
-    if (resource.def.type === 'command') {
-      if (mode === 'apply') commands.push(name);
-      continue;
-    }
-    if (resource.def.type === 'query' || resource.def.type === 'script') {
-      // Teardown reads nothing it would have to wait for: what uses it is being deleted.
-      const after = mode === 'apply' ? changingSources(ctx, resource, known, resources.values()) : [];
-      const row =
-        after.length > 0 ? LATER : await readQuery(ctx, resource, known, { required: mode === 'apply', retry: false });
-      if (row === LATER) {
-        if (mode === 'apply') later.push({ name, after });
-      } else if (row) known.set(name, row);
-      continue;
-    }
-    const planned = await planResource(ctx, resource, so);
-    resources.set(name, planned);
-    changes.push(planned.change);
-  }
+    const order = orderedResources(stack);
+    const position = new Map(order.map((r, i) => [r.def.name, i]));
+    const planned = new Map<string, PlannedResource>();
+    const later: { name: string; after: string[] }[] = [];
+    const commands: string[] = [];
+    let firstFailure = Infinity;
+    const plan = async (name: string): Promise<void> => {
+      const resource = order[position.get(name) as number] as StackResource;
+      assertSupportedType(stack, resource);
+      if (resource.def.type === 'command') {
+        if (mode === 'apply') commands.push(name);
+        return;
+      }
+      if (resource.def.type === 'query' || resource.def.type === 'script') {
+        // Teardown reads nothing it would have to wait for: what uses it is being deleted.
+        const after = mode === 'apply' ? changingSources(planning, resource, known, planned.values()) : [];
+        const row = after.length
+          ? LATER
+          : await readQuery(planning, resource, known, { required: mode === 'apply', retry: false });
+        if (row !== LATER) {
+          if (row) known.set(name, row);
+        } else if (mode === 'apply') later.push({ name, after });
+        return;
+      }
+      // Rendering waits for the read already under way, so the work follows the answers.
+      const entry = byName.get(name);
+      if (entry) await reads.settled(entry);
+      planned.set(name, await planResource(planning, resource, so));
+    };
+    const result = await runGraph(
+      buildGraph(order.map((r) => ({ id: r.def.name, dependsOn: planningDeps(stack.resources, r) }))),
+      {
+        parallelism: Infinity,
+        onFailure: 'continue',
+        // After a failure, only what comes before it in the order still matters.
+        gate: (name) => (position.get(name) as number) < firstFailure,
+      },
+      (name) =>
+        plan(name).catch((error: unknown) => {
+          firstFailure = Math.min(firstFailure, position.get(name) as number);
+          throw error;
+        }),
+    );
+    const failure = result.failed.sort((a, b) => (position.get(a.id) as number) - (position.get(b.id) as number))[0];
+    if (failure) throw failure.error;
 
-  // Resources the ledger holds but the manifest no longer does: delete them (after their users).
-  const renamed = new Set([...resources.values()].map((p) => p.renamedFrom));
-  for (const entry of ledger.entries()) {
-    if (resources.has(entry.resource) || renamed.has(entry.resource)) continue;
-    const planned = await planRemoved(ctx, entry, mode);
-    resources.set(entry.resource, planned);
-    changes.push(planned.change);
+    const resources = new Map<string, PlannedResource>();
+    const changes: ResourceChange[] = [];
+    for (const resource of order) {
+      const p = planned.get(resource.def.name);
+      if (!p) continue;
+      resources.set(p.name, p);
+      changes.push(p.change);
+    }
+    // Resources the ledger holds but the manifest no longer does: delete them (after their users).
+    const renamed = new Set([...resources.values()].map((p) => p.renamedFrom));
+    const removed = entries.filter((e) => !resources.has(e.resource) && !renamed.has(e.resource));
+    for (const p of await Promise.all(removed.map((e) => planRemoved(planning, e, mode)))) {
+      resources.set(p.name, p);
+      changes.push(p.change);
+    }
+    const inOrder = (a: { name: string }, b: { name: string }): number =>
+      (position.get(a.name) as number) - (position.get(b.name) as number);
+    return {
+      plan: buildPlan(stack.name, stack.env, ctx.now.toISOString(), changes),
+      resources,
+      known,
+      later: later.sort(inOrder),
+      commands: commands.sort((a, b) => (position.get(a) as number) - (position.get(b) as number)),
+    };
+  } finally {
+    reads.close();
   }
-  return { plan: buildPlan(stack.name, stack.env, ctx.now.toISOString(), changes), resources, known, later, commands };
 }
 
 async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' | 'teardown'): Promise<PlannedResource> {
@@ -79,4 +131,25 @@ async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' |
     change,
     dependsOn: entry.dependsOn,
   };
+}
+
+/**
+ * What a resource is planned after: what it depends on, and for a query resource every
+ * resource before it in the manifest too, which it may read (as stackql-deploy reads in
+ * manifest order); `changingSources` then sees them planned.
+ */
+function planningDeps(resources: StackResource[], resource: StackResource): string[] {
+  if (resource.def.type !== 'query') return resource.dependsOn;
+  // Not those that use it, directly or through others: that would be a cycle.
+  const users = new Set([resource.def.name]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of resources) {
+      if (users.has(r.def.name) || !r.dependsOn.some((d) => users.has(d))) continue;
+      users.add(r.def.name);
+      grew = true;
+    }
+  }
+  const before = resources.slice(0, resources.indexOf(resource)).map((r) => r.def.name);
+  return [...new Set([...resource.dependsOn, ...before.filter((n) => !users.has(n))])];
 }

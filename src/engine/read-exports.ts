@@ -3,7 +3,7 @@
  * computed expressions included) are the resource's exports, and win over its properties of
  * the same name. Without an exports query, exports are the resource's properties.
  */
-import { DeployError } from '../errors/index.js';
+import { DeployError, DeployErrors } from '../errors/index.js';
 import type { Row } from '../sql/index.js';
 import { EXCLUDED, renderTyped, type Known, type StackResource } from '../stack/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
@@ -21,7 +21,7 @@ export function renderQueries(ctx: PlanContext, resource: StackResource, known: 
     known,
     anchors: [...anchors],
   });
-  if (rendered.problems.length > 0) throw rendered.problems[0];
+  DeployErrors.throwIfAny(rendered.problems);
   return rendered.queries;
 }
 

@@ -27,7 +27,13 @@ export interface TestReport {
   exports: ReturnType<typeof stackExports>;
 }
 
-export async function test(stack: Stack, deps: EngineDeps, signal?: AbortSignal): Promise<TestReport> {
+/** `parallelism`: reads in flight at once. */
+export async function test(
+  stack: Stack,
+  deps: EngineDeps,
+  signal?: AbortSignal,
+  parallelism = 10,
+): Promise<TestReport> {
   const ctx: PlanContext = {
     stack,
     registry: deps.registry,
@@ -37,7 +43,7 @@ export async function test(stack: Stack, deps: EngineDeps, signal?: AbortSignal)
     ledger: Ledger.open(stack.dir, stack.env, stack.name),
     now: new Date(),
   };
-  const stackPlan = await planStack(ctx, 'apply');
+  const stackPlan = await planStack(ctx, 'apply', parallelism);
   const results: TestResult[] = [];
   for (const resource of stack.resources) results.push(await check(ctx, stackPlan, resource, signal));
   return {

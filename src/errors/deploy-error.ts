@@ -5,15 +5,15 @@
  */
 export interface ErrorLocation {
   /** Path of the file, relative to the working directory when possible. */
-  file?: string;
+  file?: string | undefined;
   /** 1-based line number within `file`. */
-  line?: number;
+  line?: number | undefined;
   /** Manifest resource name the error belongs to. */
-  resource?: string;
+  resource?: string | undefined;
 }
 
 export interface DeployErrorOptions extends ErrorLocation {
-  hint?: string;
+  hint?: string | undefined;
   cause?: unknown;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ChangeAction, Plan } from '../plan/types.js';
 
-export const EVENT_SCHEMA_VERSION = 1;
+export const EVENT_SCHEMA_VERSION = 2;
 
 /** The `time` of an event: now, ISO 8601. */
 export function eventTime(): string {
@@ -13,6 +13,12 @@ export function eventTime(): string {
 }
 
 export type Command = 'plan' | 'apply' | 'teardown';
+
+/** Why a resource was not attempted. Reporters put it into words (src/ui/words.ts). */
+export type SkipReason = 'dependency_failed' | 'stopped' | 'interrupted' | 'replacement_not_created';
+
+/** A step of `--on-failure rollback`: undoing a change, or finding it cannot be undone. */
+export type RollbackStep = 'undoing' | 'cannot_restore_deleted';
 
 export interface ErrorInfo {
   code: string;
@@ -67,8 +73,10 @@ export type EngineEvent =
       resource: string;
       resourceType: string;
       action: ChangeAction;
-      reason: string;
+      reason: SkipReason;
     }
+  /** Rollback reached this resource; its undo then runs as resource_started/finished/failed. */
+  | { type: 'rollback_step'; time: string; resource: string; resourceType: string; step: RollbackStep }
   /** The first interrupt: nothing new starts; operations in flight finish. */
   | { type: 'interrupt_requested'; time: string }
   | { type: 'warning'; time: string; message: string; resource?: string }

@@ -1,4 +1,3 @@
 /** The event contract between the engine and the reporters (see EVENTS.md). */
 export * from './events.js';
 export { errorInfo } from './error-info.js';
-export { validateEventLine, EVENT_LINE_SCHEMA } from './validate-event.js';

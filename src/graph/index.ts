@@ -6,4 +6,4 @@ export type { Graph, GraphNode } from './graph.js';
 export { topologicalOrder, dependentsOf, dependenciesOf, subgraph } from './order.js';
 export { runGraph } from './schedule.js';
 export type { ScheduleOptions, ScheduleResult, SkipReason } from './schedule.js';
-export { toDot } from './dot.js';
+export { toDot, toMermaid } from './render-graph.js';

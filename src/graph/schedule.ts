@@ -103,6 +103,8 @@ export function runGraph(
       try {
         work = Promise.resolve(run(id));
       } catch (error) {
+        // Whatever run threw travels on unchanged: the caller reports it as the node's failure.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         work = Promise.reject(error);
       }
       work.then(

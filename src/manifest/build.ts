@@ -10,7 +10,7 @@ import { buildResource } from './build-resource.js';
 import { Checker, isMapping } from './checker.js';
 import { EXTENSION_PREFIX, TOP_LEVEL_KEYS } from './keys.js';
 import type { Manifest, ResourceDef } from './types.js';
-import type { LineIndex, PathKey } from './yaml-lines.js';
+import type { LineIndex } from './yaml-lines.js';
 
 function checkResourceNames(checker: Checker, resources: ResourceDef[]): void {
   const first = new Map<string, ResourceDef>();
@@ -91,22 +91,6 @@ function checkStackExports(checker: Checker, manifest: Manifest): void {
   });
 }
 
-/** `value: {{ x }}` unquoted is a YAML flow mapping whose key js-yaml turns into '[object Object]'. */
-function findUnquotedTemplates(checker: Checker, value: unknown, where: PathKey[]): void {
-  if (Array.isArray(value)) value.forEach((item, i) => findUnquotedTemplates(checker, item, [...where, i]));
-  if (!isMapping(value)) return;
-  for (const [key, item] of Object.entries(value)) {
-    if (key === '[object Object]') {
-      checker.fail(
-        'UnquotedTemplate',
-        'a value looks like an unquoted {{ … }} template',
-        where,
-        'quote it, e.g. value: "{{ AWS_REGION }}": unquoted, YAML reads {{ … }} as a mapping',
-      );
-    } else findUnquotedTemplates(checker, item, [...where, key]);
-  }
-}
-
 export function buildManifest(
   doc: unknown,
   lines: LineIndex,
@@ -125,7 +109,6 @@ export function buildManifest(
     );
     throw new DeployErrors(checker.errors);
   }
-  findUnquotedTemplates(checker, doc, []);
   if (checker.errors.length > 0) throw new DeployErrors(checker.errors);
   // `x-…` keys are free for YAML anchors shared below (as in docker-compose files).
   const declared = Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith(EXTENSION_PREFIX)));

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import { DeployError } from '../errors/index.js';
 import { displayPath } from './display-path.js';
 import type { LineIndex, PathKey } from './yaml-lines.js';
@@ -21,11 +21,11 @@ interface Where {
 function parse(text: string, file: string): unknown {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return JSON.parse(text) as unknown;
-  if (ext === '.yml' || ext === '.yaml') return yaml.load(text);
+  if (ext === '.yml' || ext === '.yaml') return parseYaml(text);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return yaml.load(text);
+    return parseYaml(text);
   }
 }
 

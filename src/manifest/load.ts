@@ -1,28 +1,23 @@
 /** Reading `<stack>/stackql_manifest.yml`. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { DeployError } from '../errors/index.js';
 import { buildManifest } from './build.js';
 import { displayPath } from './display-path.js';
 import { resolveFileDirectives } from './file-directive.js';
 import type { Manifest } from './types.js';
-import { indexLines } from './yaml-lines.js';
+import { indexDocument } from './yaml-lines.js';
 
 export const MANIFEST_FILE = 'stackql_manifest.yml';
 
 /**
  * YAML 1.2 core types plus merge keys (`<<: *defaults`): no timestamps, so `2024-01-01` stays the
- * string the user wrote instead of becoming a Date.
+ * string the user wrote instead of becoming a Date. Aliases are capped so a small file cannot
+ * expand into gigabytes (the "billion laughs").
  */
-const SCHEMA = yaml.CORE_SCHEMA.extend({
-  implicit: [
-    new yaml.Type('tag:yaml.org,2002:merge', {
-      kind: 'scalar',
-      resolve: (data: unknown) => data === '<<' || data === null,
-    }),
-  ],
-});
+const PARSE_OPTIONS = { version: '1.2', schema: 'core', merge: true, uniqueKeys: true } as const;
+const MAX_ALIAS_COUNT = 100;
 
 function readManifestText(file: string, shown: string): string {
   try {
@@ -55,18 +50,50 @@ export function loadManifest(stackDir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   const shown = displayPath(file);
   const text = readManifestText(file, shown);
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const syntax = (message: string, line: number | undefined, hint: string, cause: unknown): DeployError =>
+    new DeployError('ManifestSyntax', `invalid YAML: ${message}`, { file: shown, line, hint, cause });
+  const [first] = parsed.errors;
+  if (first) {
+    throw syntax(
+      first.message.split('\n')[0] ?? first.message,
+      first.linePos?.[0].line,
+      'fix the YAML at this line: check indentation (spaces, not tabs), quoting, and that `{{ … }}` values are quoted',
+      first,
+    );
+  }
+  rejectCollectionKeys(parsed, text, lineCounter, shown);
   let doc: unknown;
   try {
-    doc = yaml.load(text, { filename: shown, schema: SCHEMA });
+    doc = parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (!(error instanceof yaml.YAMLException)) throw error;
-    throw new DeployError('ManifestSyntax', `invalid YAML: ${error.reason}`, {
-      file: shown,
-      line: error.mark.line + 1,
-      hint: 'fix the YAML at this line: check indentation (spaces, not tabs), quoting, and that `{{ … }}` values are quoted',
-      cause: error,
-    });
+    throw syntax(
+      (error as Error).message,
+      undefined,
+      `use fewer aliases (*name): at most ${MAX_ALIAS_COUNT} expansions, or write the values out`,
+      error,
+    );
   }
-  const lines = indexLines(text);
+  const lines = indexDocument(parsed, lineCounter);
   return buildManifest(resolveFileDirectives(doc, dir, lines, shown), lines, file, shown, dir);
+}
+
+/**
+ * `value: {{ x }}` unquoted is a YAML flow mapping used as a key. No manifest key is a mapping or
+ * a list, so any such key is reported, at its line, as the template it almost certainly is.
+ */
+function rejectCollectionKeys(doc: Document, text: string, lines: LineCounter, shown: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key === null || isScalar(pair.key)) return;
+      const range = (pair.key as { range?: [number, number, number] }).range ?? [0, 0, 0];
+      const source = text.slice(range[0], range[1]).trim();
+      throw new DeployError('UnquotedTemplate', 'a value looks like an unquoted {{ … }} template', {
+        file: shown,
+        line: lines.linePos(range[0]).line,
+        hint: `quote it, e.g. value: "{${source}}": unquoted, YAML reads {{ … }} as a mapping`,
+      });
+    },
+  });
 }

@@ -4,12 +4,14 @@
  */
 import type { TypeSchema } from '../schema/types.js';
 import { containsUnknown } from '../template/unknown.js';
-import { isAbsent } from './coerce.js';
 import { fingerprint } from './fingerprint.js';
+import type { RuleName } from './normalize/rules.js';
+import { hasWriteOnlyMembers, writeOnlyPart } from './normalize/write-only.js';
 import { buildPatch } from './patch.js';
 import { diffProperty, isReadOnly, isSensitive, isWriteOnly, pointer, type PropertyVerdict } from './property.js';
 import { replaceReason, unverifiedNote, updateReason } from './reason.js';
 import type { PropertyChange, ResourceChange } from './types.js';
+import { isAbsent } from './values.js';
 
 export interface DiffInput {
   /** Manifest resource name. */
@@ -28,9 +30,26 @@ export interface DiffInput {
   sensitive?: string[];
   /** Default 'removed from manifest'. */
   removedReason?: string;
+  /** Where the resource lives now, when the manifest moved it to `region`. */
+  previousRegion?: string | undefined;
+  /** The ledger recorded it, yet the read found nothing: someone deleted it. */
+  deletedOutside?: boolean;
+  /** The ledger name it had before a rename. */
+  renamedFrom?: string | undefined;
+  /**
+   * Told, per property judged unchanged, which normalisation rules made its desired and actual
+   * values equal though they differ as JSON (for tests and diagnostics; the plan is the same).
+   */
+  trace?: (property: string, rules: RuleName[]) => void;
 }
 
 export function diffResource(input: DiffInput): ResourceChange {
+  const change = diffStates(input);
+  if (input.renamedFrom !== undefined) change.reason = `${change.reason} (was '${input.renamedFrom}')`;
+  return change;
+}
+
+function diffStates(input: DiffInput): ResourceChange {
   const { desired, actual } = input;
   const base = envelope(input);
   if (desired === undefined) {
@@ -43,7 +62,15 @@ export function diffResource(input: DiffInput): ResourceChange {
     };
   }
   if (actual === undefined) {
-    return { ...base, action: 'create', reason: 'does not exist', changes: wholeResource(desired, input, 'add') };
+    const changes = wholeResource(desired, input, 'add');
+    if (input.deletedOutside)
+      return { ...base, action: 'create', reason: 'deleted outside the engine', drift: true, changes };
+    return { ...base, action: 'create', reason: 'does not exist', changes };
+  }
+  if (input.previousRegion !== undefined && input.previousRegion !== input.region) {
+    // Cloud Control resources live in one region: a new region is a new resource.
+    const { patch: _patch, ...change } = diffExisting(input, desired, actual, base);
+    return { ...change, action: 'replace', reason: `region changed from ${input.previousRegion} to ${input.region}` };
   }
   return diffExisting(input, desired, actual, base);
 }
@@ -88,12 +115,17 @@ function diffExisting(
   base: Envelope,
 ): ResourceChange {
   const { schema, lastApplied } = input;
-  const inputs = { schema, desired, actual, lastApplied, sensitive: new Set(input.sensitive ?? []) };
+  const sensitive = new Set(input.sensitive ?? []);
   const names = candidateNames(schema, desired, lastApplied);
   const verdicts = new Map<string, PropertyVerdict>();
+  /** Create-only values the read does not report: without a ledger, never compared. */
+  const unread: string[] = [];
   for (const name of names) {
-    const verdict = diffProperty(name, inputs);
+    const notes: RuleName[] = [];
+    const verdict = diffProperty(name, { schema, desired, actual, lastApplied, sensitive, notes });
     if (verdict) verdicts.set(name, verdict);
+    else if (notes.length > 0) input.trace?.(name, [...new Set(notes)]);
+    if (!verdict && lastApplied === undefined && notes.includes('create-only-unread')) unread.push(name);
   }
   const all = [...verdicts.values()];
   const changes = all.map((v) => v.change);
@@ -106,15 +138,15 @@ function diffExisting(
     return { ...base, ...drift, action: 'replace', reason: replaceReason(forcing), changes };
   }
   if (all.length === 0) {
-    return { ...base, action: 'noop', reason: `up to date${unverifiedNote(unverified)}`, changes: [] };
+    return { ...base, action: 'noop', reason: `up to date${unverifiedNote(unverified, unread)}`, changes: [] };
   }
-  // An update re-sends every updatable write-only property, so only create-only ones stay unverified.
+  // An update re-sends every updatable write-only value, so only create-only ones stay unverified.
   const stillUnverified = unverified.filter((name) => schema.properties[name]?.createOnly);
   return {
     ...base,
     ...drift,
     action: 'update',
-    reason: updateReason(all) + unverifiedNote(stillUnverified),
+    reason: updateReason(all) + unverifiedNote(stillUnverified, unread),
     changes,
     patch: buildPatch(names, verdicts, desired, schema),
   };
@@ -134,6 +166,11 @@ function candidateNames(
   return [...names].filter((name) => !isReadOnly(schema, name));
 }
 
+/** Properties whose declared value is, or holds, something write-only. */
 function writeOnlyIn(schema: TypeSchema, desired: Record<string, unknown>): string[] {
-  return Object.keys(desired).filter((name) => isWriteOnly(schema, name) && !isAbsent(desired[name]));
+  return Object.keys(desired).filter((name) => {
+    if (isAbsent(desired[name])) return false;
+    if (isWriteOnly(schema, name)) return true;
+    return hasWriteOnlyMembers(schema, name) && writeOnlyPart(schema, desired[name], [name]) !== undefined;
+  });
 }

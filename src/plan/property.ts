@@ -5,16 +5,22 @@
  */
 import type { TypeSchema } from '../schema/types.js';
 import { containsUnknown } from '../template/unknown.js';
-import { isAbsent } from './coerce.js';
-import { matchesActual, valuesEqual } from './equal.js';
+import { matchesAbsent, matchesActual, readsAsUnset, valuesEqual } from './equal.js';
+import { changedCreateOnlyPaths } from './normalize/create-only.js';
+import type { RuleNotes } from './normalize/rules.js';
+import { hasWriteOnlyMembers, writeOnlyPart } from './normalize/write-only.js';
 import type { PropertyChange } from './types.js';
+import { present } from './values.js';
 
 export interface PropertyVerdict {
   name: string;
   change: PropertyChange;
   /** Desired equals lastApplied but actual differs: someone changed it outside the engine. */
   drift: boolean;
+  /** The change forces a replacement: the property, or a declared member of it, is create-only. */
   createOnly: boolean;
+  /** What is create-only, for the reason: the property name, or its nested paths. */
+  forcedBy: string[];
   writeOnly: boolean;
 }
 
@@ -24,6 +30,8 @@ export interface PropertyInputs {
   actual: Record<string, unknown>;
   lastApplied: Record<string, unknown> | undefined;
   sensitive: ReadonlySet<string>;
+  /** Receives the normalisation rules that judged an unchanged property unchanged. */
+  notes?: RuleNotes;
 }
 
 /** JSON pointer for a top-level property name (RFC 6901 escaping). */
@@ -50,19 +58,33 @@ export function diffProperty(name: string, inputs: PropertyInputs): PropertyVerd
   // A read never returns a write-only property; whatever came back is not evidence.
   const a = writeOnly ? undefined : present(actual[name]);
   const l = present(lastApplied?.[name]);
-  const verdict = (change: Omit<PropertyChange, 'path'>, drift = false): PropertyVerdict => ({
+  const notes: RuleNotes = [];
+  const options = { path: [name], notes };
+  const unchanged = (): undefined => {
+    inputs.notes?.push(...notes);
+    return undefined;
+  };
+  const verdict = (
+    change: Omit<PropertyChange, 'path'>,
+    drift = false,
+    forcedBy = createOnlyName(),
+  ): PropertyVerdict => ({
     name,
-    change: mark(name, { path: pointer(name), ...change }, inputs, prop?.createOnly === true),
+    change: mark(name, { path: pointer(name), ...change }, inputs, forcedBy.length > 0),
     drift,
-    createOnly: prop?.createOnly === true,
+    createOnly: forcedBy.length > 0,
+    forcedBy,
     writeOnly,
   });
+  function createOnlyName(): string[] {
+    return prop?.createOnly ? [name] : [];
+  }
 
   if (d === undefined) {
     // Not in the manifest: ours to remove only if we set it; otherwise the service chose it.
     if (l === undefined) return undefined;
     if (writeOnly) return verdict({ kind: 'remove', before: l });
-    if (a === undefined) return undefined;
+    if (a === undefined || readsAsUnset(a, type, schema, prop?.default, options)) return unchanged();
     return verdict({ kind: 'remove', before: a });
   }
 
@@ -75,19 +97,55 @@ export function diffProperty(name: string, inputs: PropertyInputs): PropertyVerd
   if (writeOnly) {
     // No ledger: nothing to compare with. Assume unchanged (diffResource notes it in the reason);
     // an update re-sends it anyway, so only an otherwise up-to-date resource can hide an edit.
-    if (lastApplied === undefined) return undefined;
-    if (l !== undefined && valuesEqual(d, l, type, schema)) return undefined;
+    notes.push('write-only');
+    if (lastApplied === undefined) return unchanged();
+    if (l !== undefined && valuesEqual(d, l, type, schema, options)) return unchanged();
     return verdict({ kind: l === undefined ? 'add' : 'change', before: l, after: d });
   }
 
-  if (a === undefined) {
-    // Services omit properties left at their default; omitted and default are the same state.
-    if (prop?.default !== undefined && valuesEqual(d, prop.default, type, schema)) return undefined;
-  } else if (matchesActual(d, a, type, schema, l)) {
-    return undefined;
+  if (a === undefined && prop?.createOnly && !matchesAbsent(d, type, schema, prop.default, options)) {
+    // An immutable value cannot have been removed: the read just does not report it. Like a
+    // write-only value, only lastApplied can say whether the user changed it.
+    notes.push('create-only-unread');
+    if (lastApplied === undefined) return unchanged();
+    if (l !== undefined && valuesEqual(d, l, type, schema, options)) return unchanged();
+    return verdict({ kind: l === undefined ? 'add' : 'change', before: l, after: d });
   }
-  const drift = l !== undefined && valuesEqual(d, l, type, schema);
-  return verdict({ kind: a === undefined ? 'add' : 'change', before: a, after: d }, drift);
+
+  const readAgrees =
+    a === undefined
+      ? // Services omit what is at its default, off or empty: the same state as declared.
+        matchesAbsent(d, type, schema, prop?.default, options)
+      : matchesActual(d, a, type, schema, l, options);
+  if (readAgrees) {
+    // The read cannot show write-only members; only lastApplied can say whether they changed.
+    if (!writeOnlyMembersEdited(name, d, l, lastApplied !== undefined, inputs)) return unchanged();
+    return verdict({ kind: 'change', before: l, after: d });
+  }
+  const drift = l !== undefined && valuesEqual(d, l, type, schema, { path: [name] });
+  const forcedBy = prop?.createOnly
+    ? [name]
+    : changedCreateOnlyPaths(schema, name, d, a, (x, y, path) =>
+        matchesActual(x, y, undefined, schema, undefined, { path }),
+      ).map((path) => path.join('.'));
+  return verdict({ kind: a === undefined ? 'add' : 'change', before: a, after: d }, drift, forcedBy);
+}
+
+/** The user changed a write-only member since the last apply (never known without a ledger). */
+function writeOnlyMembersEdited(
+  name: string,
+  desired: unknown,
+  lastApplied: unknown,
+  hasLedger: boolean,
+  inputs: PropertyInputs,
+): boolean {
+  const { schema } = inputs;
+  if (!hasLedger || !hasWriteOnlyMembers(schema, name)) return false;
+  const type = schema.properties[name]?.type;
+  const path = [name];
+  return !valuesEqual(writeOnlyPart(schema, desired, path), writeOnlyPart(schema, lastApplied, path), type, schema, {
+    path,
+  });
 }
 
 function mark(name: string, change: PropertyChange, inputs: PropertyInputs, createOnly: boolean): PropertyChange {
@@ -99,11 +157,6 @@ function mark(name: string, change: PropertyChange, inputs: PropertyInputs, crea
 
 export function isSensitive(name: string, sensitive: ReadonlySet<string>): boolean {
   return sensitive.has(name) || sensitive.has(pointer(name));
-}
-
-/** Normalise "not set": null in a manifest unsets a property just as leaving it out does. */
-function present(value: unknown): unknown {
-  return isAbsent(value) ? undefined : value;
 }
 
 /** Keep saved plans free of `"before": undefined` noise (and exact-equality tests honest). */

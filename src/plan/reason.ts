@@ -1,5 +1,5 @@
 /**
- * Every action is explained in words (planner-ux §7.2): which property, which rule, whose edit.
+ * Every action is explained in words: which property, which rule, whose edit.
  */
 import type { PropertyVerdict } from './property.js';
 
@@ -18,8 +18,8 @@ function isAre(names: string[]): string {
 
 /** Replacement: name the create-only properties, unknown ones separately. */
 export function replaceReason(forcing: PropertyVerdict[]): string {
-  const known = forcing.filter((v) => !v.change.unknown).map((v) => v.name);
-  const unknown = forcing.filter((v) => v.change.unknown).map((v) => v.name);
+  const known = forcing.filter((v) => !v.change.unknown).flatMap((v) => v.forcedBy);
+  const unknown = forcing.filter((v) => v.change.unknown).flatMap((v) => v.forcedBy);
   const parts: string[] = [];
   if (known.length) parts.push(`${listNames(known)} ${isAre(known)} create-only`);
   if (unknown.length) parts.push(`${listNames(unknown)} ${isAre(unknown)} create-only ${KNOWN_AFTER_APPLY}`);
@@ -44,8 +44,14 @@ function oneEdit(verdict: PropertyVerdict): string {
   return unknown ? `${verdict.name} ${verb} ${KNOWN_AFTER_APPLY}` : `${verdict.name} ${verb}`;
 }
 
-/** Write-only properties we could not compare, because nothing records what was last sent. */
-export function unverifiedNote(names: string[]): string {
-  if (names.length === 0) return '';
-  return ` (write-only ${listNames(names)} not compared: no record of the last apply)`;
+/**
+ * Properties we could not compare, because the read does not return them (write-only ones, and
+ * create-only ones a service leaves out) and nothing records what was last sent.
+ */
+export function unverifiedNote(writeOnly: string[], unread: string[] = []): string {
+  const parts: string[] = [];
+  if (writeOnly.length > 0) parts.push(`write-only ${listNames(writeOnly)}`);
+  if (unread.length > 0) parts.push(`create-only ${listNames(unread)} (not read back)`);
+  if (parts.length === 0) return '';
+  return ` (${parts.join(' and ')} not compared: no record of the last apply)`;
 }

@@ -78,7 +78,7 @@ function coerceUnion(cursor: Cursor, literal: ValueLiteral, types: ValueType[], 
   const ordered = looksJson
     ? [...types.filter((t) => !isText(t)), ...types.filter(isText)]
     : [...types.filter(isText), ...types.filter((t) => !isText(t))];
-  let first: unknown;
+  let first: DeployError | undefined;
   for (const member of ordered) {
     try {
       return coerce(cursor, literal, member, property);

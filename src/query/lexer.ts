@@ -21,7 +21,7 @@ export interface Origin {
   file: string;
   /** Line of the statement's first character. */
   line: number;
-  resource?: string;
+  resource?: string | undefined;
 }
 
 const WORD = /[A-Za-z_][A-Za-z0-9_$]*/y;

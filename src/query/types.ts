@@ -10,7 +10,7 @@ export interface StatementContext {
   /** 1-based line in `file` where the statement text starts (the anchor block's `bodyLine`). */
   line: number;
   /** Manifest resource the statement belongs to. */
-  resource?: string;
+  resource?: string | undefined;
   registry: SchemaRegistry;
 }
 

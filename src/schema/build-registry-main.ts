@@ -4,5 +4,7 @@ import { registryDir } from './registry.js';
 
 const started = Date.now();
 const index = buildRegistry(registryDir());
-const count = Object.keys(index.services).length;
-process.stdout.write(`schema registry: ${count} types in ${Date.now() - started} ms -> ${registryDir()}\n`);
+const count = Object.keys(index.stackql).length;
+process.stdout.write(
+  `schema registry (${index.source ?? '?'}): ${count} types in ${Date.now() - started} ms -> ${registryDir()}\n`,
+);

@@ -1,206 +1,120 @@
 /**
- * Distils `@aws-cdk/aws-service-spec` (a 2.6 MB gzip, ~270 ms to parse) into small files
- * that commands load on demand: one index of names and one JSON file per service.
- * Runs from `npm run build` (so `npm ci` leaves it ready) and, if missing, on first use.
+ * Distils the bundled CloudFormation registry snapshot (data/cfn-registry, ~2 MB gzip of
+ * 1,626 schemas) into small files commands load on demand: one index of names and one JSON file
+ * per service. Runs from `npm run build` (so `npm ci` leaves it ready) and, if missing, on
+ * first use.
  */
-import { gunzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { stackqlNameOf } from './names.js';
-import { WRITE_ONLY } from './write-only.js';
-import type { DefinitionSchema, ParentLink, PropertySchema, TypeSchema, ValueType } from './types.js';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CfnResourceSchema } from './cfn-schema.js';
+import { distilSchema, type SchemaExtras } from './distil.js';
+import { serviceKeyOf } from './names.js';
+import { linkParents } from './parents.js';
+import { packService } from './service-file.js';
+import { serviceSpecExtras } from './service-spec.js';
+import { readTarGz } from './tar.js';
+import type { TypeSchema } from './types.js';
 
-interface RawType {
-  type: string;
-  element?: RawType;
-  types?: RawType[];
-  reference?: { $ref: string };
-  allowedValues?: (string | number)[];
-}
-interface RawProperty {
-  type: RawType;
-  required?: boolean;
-  causesReplacement?: string;
-  defaultValue?: string;
-  relationshipRefs?: { cloudFormationType: string; propertyName: string }[];
-}
-interface RawResource {
-  $id: string;
-  cloudFormationType: string;
-  primaryIdentifier?: string[];
-  properties: Record<string, RawProperty>;
-  attributes: Record<string, { type: RawType }>;
-  tagInformation?: { tagPropertyName: string };
-  arnTemplate?: string;
-}
-interface RawDefinition {
-  $id: string;
-  name: string;
-  properties: Record<string, RawProperty>;
-}
+/** The snapshot bundled in data/cfn-registry (region and date AWS published it). */
+export const BUNDLED_SNAPSHOT = 'us-east-1-2026-07-12';
 
+/**
+ * Loaded by every command, so only what a lookup needs: StackQL names to type names (a type's
+ * service file is `serviceKeyOf(typeName)`, its other names derive from it).
+ */
 export interface RegistryIndex {
-  /** CloudFormation type → service file key. */
-  services: Record<string, string>;
   /** Normalised StackQL name → CloudFormation type. */
   stackql: Record<string, string>;
+  /** Where the schemas came from, e.g. `cfn-registry us-east-1-2026-07-12`. */
+  source?: string;
 }
 
-function convertType(raw: RawType, used: Set<string>): ValueType {
-  switch (raw.type) {
-    case 'string':
-      return raw.allowedValues ? { kind: 'string', allowed: raw.allowedValues.map(String) } : { kind: 'string' };
-    case 'array':
-    case 'map':
-      return { kind: raw.type, element: convertType(raw.element ?? { type: 'json' }, used) };
-    case 'ref': {
-      const ref = raw.reference?.$ref ?? '';
-      used.add(ref);
-      return { kind: 'ref', ref };
-    }
-    case 'union':
-      return { kind: 'union', types: (raw.types ?? []).map((t) => convertType(t, used)) };
-    case 'integer':
-    case 'number':
-    case 'boolean':
-    case 'json':
-    case 'date-time':
-    case 'tag':
-    case 'null':
-      return { kind: raw.type };
-    default:
-      return { kind: 'json' };
-  }
+export function bundledSnapshotPath(): string {
+  const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return join(packageRoot, 'data', 'cfn-registry', `${BUNDLED_SNAPSHOT}.tar.gz`);
 }
 
-function convertProperty(raw: RawProperty, used: Set<string>): PropertySchema {
-  const prop: PropertySchema = { type: convertType(raw.type, used) };
-  if (raw.required) prop.required = true;
-  if (raw.causesReplacement === 'yes') prop.createOnly = true;
-  if (raw.defaultValue !== undefined) {
-    try {
-      prop.default = JSON.parse(raw.defaultValue);
-    } catch {
-      prop.default = raw.defaultValue;
-    }
-  }
-  if (raw.relationshipRefs?.length) {
-    prop.refs = raw.relationshipRefs.map((r) => ({ type: r.cloudFormationType, property: r.propertyName }));
-  }
-  return prop;
+/** The resource schemas of a registry snapshot (`schemas/*.json` in a `.tar.gz`). */
+export function readSnapshot(path = bundledSnapshotPath()): CfnResourceSchema[] {
+  return readTarGz(readFileSync(path))
+    .filter((entry) => entry.name.endsWith('.json'))
+    .map((entry) => JSON.parse(entry.data.toString('utf8')) as CfnResourceSchema)
+    .filter((raw) => typeof raw.typeName === 'string' && raw.properties !== undefined)
+    .sort((a, b) => a.typeName.localeCompare(b.typeName));
+}
+
+/** Every registry type distilled, with parents linked across types. */
+export function distilAll(raws: CfnResourceSchema[], extras: ReadonlyMap<string, SchemaExtras>): TypeSchema[] {
+  const schemas = raws.map((raw) => distilSchema(raw, extras.get(raw.typeName)));
+  keepResolvableRefs(schemas);
+  linkParents(schemas);
+  return schemas;
 }
 
 /**
- * Parents: required, create-only properties that reference another type; and, where the spec
- * has no reference, a primary-identifier part naming another type of the same service whose
- * sole identifier it is (Stage.ApiId → Api).
+ * A reference to a type the registry does not have, or to a property its target lacks, could
+ * never be satisfied (the emulator would refuse every child): drop it.
  */
-function parentsOf(res: RawResource, soleIdentifierOwner: Map<string, string>): ParentLink[] {
-  const parents: ParentLink[] = [];
-  const service = res.cloudFormationType.split('::').slice(0, 2).join('::');
-  for (const [name, prop] of Object.entries(res.properties)) {
-    if (!prop.required || prop.causesReplacement !== 'yes') continue;
-    const targets = (prop.relationshipRefs ?? [])
-      .filter((r) => r.cloudFormationType !== res.cloudFormationType)
-      .map((r) => ({ type: r.cloudFormationType, property: r.propertyName }));
-    if (targets.length === 0 && res.primaryIdentifier?.includes(name)) {
-      const owner = soleIdentifierOwner.get(`${service}::${name}`);
-      if (owner && owner !== res.cloudFormationType) targets.push({ type: owner, property: name });
+function keepResolvableRefs(schemas: TypeSchema[]): void {
+  const byName = new Map(schemas.map((s) => [s.typeName, s]));
+  const has = (type: string, property: string): boolean => {
+    const target = byName.get(type);
+    return target !== undefined && (property in target.properties || property in target.readOnly);
+  };
+  for (const schema of schemas) {
+    for (const prop of Object.values(schema.properties)) {
+      if (!prop.refs) continue;
+      const kept = prop.refs.filter((r) => has(r.type, r.property));
+      if (kept.length) prop.refs = kept;
+      else delete prop.refs;
     }
-    if (targets.length > 0) parents.push({ property: name, targets });
   }
-  return parents;
 }
 
-export function distil(db: {
-  schema: Record<string, { entities?: unknown[]; forward?: Record<string, { $id: string }[]> }>;
-}): {
+export function indexOf(
+  schemas: TypeSchema[],
+  source: string,
+): {
   index: RegistryIndex;
   files: Map<string, Record<string, TypeSchema>>;
 } {
-  const resources = (db.schema['resource']?.entities ?? []) as RawResource[];
-  const definitions = new Map<string, RawDefinition>();
-  for (const def of (db.schema['typeDefinition']?.entities ?? []) as RawDefinition[]) definitions.set(def.$id, def);
-
-  const soleIdentifierOwner = new Map<string, string>();
-  for (const res of resources) {
-    const ids = res.primaryIdentifier ?? [];
-    // Only the type that generates the identifier owns it (Api owns ApiId; ManagedOverrides
-    // merely takes one).
-    if (ids.length === 1 && ids[0] !== undefined && ids[0] in res.attributes) {
-      const service = res.cloudFormationType.split('::').slice(0, 2).join('::');
-      soleIdentifierOwner.set(`${service}::${ids[0]}`, res.cloudFormationType);
-    }
-  }
-
-  const index: RegistryIndex = { services: {}, stackql: {} };
+  const index: RegistryIndex = { stackql: {}, source };
   const files = new Map<string, Record<string, TypeSchema>>();
-  for (const res of resources) {
-    const typeName = res.cloudFormationType;
-    const service = (typeName.split('::')[1] ?? 'unknown').toLowerCase();
-    const used = new Set<string>();
-    const properties: Record<string, PropertySchema> = {};
-    for (const [name, raw] of Object.entries(res.properties)) properties[name] = convertProperty(raw, used);
-    const readOnly: Record<string, ValueType> = {};
-    for (const [name, attr] of Object.entries(res.attributes)) {
-      if (!name.includes('.') && !(name in properties)) readOnly[name] = convertType(attr.type, used);
-    }
-    // Definitions reference further definitions: close over them.
-    const defs: Record<string, DefinitionSchema> = {};
-    const queue = [...used];
-    while (queue.length > 0) {
-      const id = queue.pop() as string;
-      if (defs[id]) continue;
-      const raw = definitions.get(id);
-      if (!raw) continue;
-      const inner = new Set<string>();
-      const props: Record<string, PropertySchema> = {};
-      for (const [name, p] of Object.entries(raw.properties)) props[name] = convertProperty(p, inner);
-      defs[id] = { name: raw.name, properties: props };
-      queue.push(...inner);
-    }
-    const parents = parentsOf(res, soleIdentifierOwner);
-    const primaryIdentifier = res.primaryIdentifier ?? [];
-    const schema: TypeSchema = {
-      typeName,
-      stackqlName: stackqlNameOf(typeName),
-      primaryIdentifier,
-      properties,
-      readOnly,
-      writeOnly: WRITE_ONLY[typeName] ?? [],
-      writeOnlyPaths: [],
-      createOnlyPaths: [],
-      handlers: ['create', 'read', 'update', 'delete', 'list'],
-      definitions: defs,
-      parents,
-      listRequires: primaryIdentifier.filter((id) => parents.some((p) => p.property === id)),
-    };
-    if (res.tagInformation) schema.tagProperty = res.tagInformation.tagPropertyName;
-    if (res.arnTemplate) schema.arnTemplate = res.arnTemplate;
+  for (const schema of schemas) {
+    const service = serviceKeyOf(schema.typeName);
     let file = files.get(service);
     if (!file) files.set(service, (file = {}));
-    file[typeName] = schema;
-    index.services[typeName] = service;
-    index.stackql[schema.stackqlName] = typeName;
+    file[schema.typeName] = schema;
+    const taken = index.stackql[schema.stackqlName];
+    // The index maps each StackQL name to one type: two types sharing one would hide a type.
+    if (taken !== undefined) throw new Error(`${taken} and ${schema.typeName} share ${schema.stackqlName}`);
+    index.stackql[schema.stackqlName] = schema.typeName;
   }
   return { index, files };
 }
 
-function writeAtomic(path: string, text: string): void {
+export function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, path);
 }
 
-/** Reads the spec database from node_modules and writes the distilled registry to `outDir`. */
+/** Reads the bundled snapshot and writes the distilled registry to `outDir`. */
 export function buildRegistry(outDir: string): RegistryIndex {
-  const require = createRequire(import.meta.url);
-  const specDir = dirname(require.resolve('@aws-cdk/aws-service-spec/package.json'));
-  const db = JSON.parse(gunzipSync(readFileSync(join(specDir, 'db.json.gz'))).toString('utf8'));
-  const { index, files } = distil(db);
+  const schemas = distilAll(readSnapshot(), serviceSpecExtras());
+  const { index, files } = indexOf(schemas, `cfn-registry ${BUNDLED_SNAPSHOT}`);
   mkdirSync(outDir, { recursive: true });
-  for (const [service, types] of files) writeAtomic(join(outDir, `${service}.json`), JSON.stringify(types));
+  rmSync(join(outDir, 'index.json'), { force: true }); // incomplete until rewritten
+  for (const [service, types] of files) {
+    writeAtomic(join(outDir, `${service}.json`), JSON.stringify(packService(types)));
+  }
+  // Services of an earlier build that this one no longer has (a type AWS retired).
+  for (const name of readdirSync(outDir)) {
+    if (name.endsWith('.json') && name !== 'index.json' && !files.has(name.slice(0, -'.json'.length))) {
+      rmSync(join(outDir, name), { force: true });
+    }
+  }
   writeAtomic(join(outDir, 'index.json'), JSON.stringify(index)); // last: its presence means "complete"
   return index;
 }

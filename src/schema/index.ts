@@ -1,3 +1,14 @@
-export { SchemaRegistry, schemaRegistry, registryDir } from './registry.js';
+export { SchemaRegistry, schemaRegistry, registryDir, type OverlaySource } from './registry.js';
+export { overlaySchema } from './overlay.js';
+export { distilDescribed } from './distil.js';
 export { snakeCase, pascalCase, pluralize, stackqlNameOf, normaliseStackqlName } from './names.js';
-export type { TypeSchema, PropertySchema, ValueType, DefinitionSchema, ParentLink } from './types.js';
+export { assertProvisionable, notProvisionableError, provisionable, provisionProblems } from './provisionable.js';
+export type {
+  TypeSchema,
+  PropertySchema,
+  ValueType,
+  DefinitionSchema,
+  ParentLink,
+  Handler,
+  PropertyPath,
+} from './types.js';

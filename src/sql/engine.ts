@@ -46,6 +46,11 @@ export class SqlEngine {
     this.parallelism = options.parallelism ?? 10;
   }
 
+  /** The same engine reading through another port (e.g. a plan's bounded reads). */
+  using(cloud: CloudControlPort): SqlEngine {
+    return new SqlEngine({ ...this.options, cloud });
+  }
+
   /** `cache`: resources read earlier in the same phase (a plan), reused instead of read again. */
   async select(sql: string, at: QueryOrigin, cache?: ReadCache): Promise<Selection> {
     if (containsUnknown(sql)) {

@@ -51,7 +51,7 @@ export function fetchPlan(table: StackqlTable, constraints: Constraint[], at: Qu
   if (pinned) return { ...base, identifiers: pinned.map(String) };
   const parts = schema.primaryIdentifier.map((p) => valuesOf(constraints, snakeCase(p)));
   if (parts.length > 0 && parts.every((v) => v !== undefined)) {
-    return { ...base, identifiers: combinations(parts as (string | number)[][]) };
+    return { ...base, identifiers: combinations(parts) };
   }
   const model: Record<string, string> = {};
   const missing: string[] = [];

@@ -55,9 +55,9 @@ export function regexp(pattern: SqlValue, text: SqlValue): number | null {
 }
 
 export const FUNCTIONS: Record<string, (...args: SqlValue[]) => SqlValue> = {
-  json_equal: jsonEqual as (...args: SqlValue[]) => SqlValue,
-  aws_policy_equal: awsPolicyEqual as (...args: SqlValue[]) => SqlValue,
-  split_part: splitPart as (...args: SqlValue[]) => SqlValue,
-  regexp: regexp as (...args: SqlValue[]) => SqlValue,
-  regexp_like: ((text: SqlValue, pattern: SqlValue) => regexp(pattern, text)) as (...args: SqlValue[]) => SqlValue,
+  json_equal: jsonEqual,
+  aws_policy_equal: awsPolicyEqual,
+  split_part: splitPart,
+  regexp: regexp,
+  regexp_like: (text: SqlValue, pattern: SqlValue) => regexp(pattern, text),
 };

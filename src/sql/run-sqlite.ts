@@ -3,7 +3,7 @@
  * holding the fetched rows, the statement is rewritten to name those tables (the only change
  * to its text), run, and the tables dropped again.
  */
-import type { Database, SqlValue as SqlJsValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { DeployError } from '../errors/index.js';
 import { closest } from '../common/index.js';
 import { columnsOf, rowsOf, type Column } from './columns.js';
@@ -63,7 +63,7 @@ export function runOnSqlite(db: Database, sql: string, bound: Bound[], at: Query
       db.run(`CREATE TEMP TABLE ${quote(temp)} (${columns.map((c) => `${quote(c.name)} ${c.affinity}`).join(', ')})`);
       const insert = db.prepare(`INSERT INTO ${quote(temp)} VALUES (${columns.map(() => '?').join(', ')})`);
       try {
-        for (const row of rowsFor(bound)) insert.run(row as SqlJsValue[]);
+        for (const row of rowsFor(bound)) insert.run(row);
       } finally {
         insert.free();
       }

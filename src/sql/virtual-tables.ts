@@ -118,7 +118,12 @@ function parseJson(value: string): unknown {
 }
 
 function tagList(tags: unknown): { Key: string; Value: string }[] {
-  if (Array.isArray(tags)) return tags.map((t) => ({ Key: String(t?.Key), Value: String(t?.Value) }));
+  if (Array.isArray(tags)) {
+    return (tags as ({ Key?: unknown; Value?: unknown } | null)[]).map((t) => ({
+      Key: String(t?.Key),
+      Value: String(t?.Value),
+    }));
+  }
   if (tags && typeof tags === 'object') return Object.entries(tags).map(([Key, v]) => ({ Key, Value: String(v) }));
   return [];
 }

@@ -7,10 +7,10 @@
  * ("known after apply"); a name exported by another resource whose `if` holds is that one's.
  */
 import { createHash } from 'node:crypto';
-import type { ExportDef } from '../manifest/index.js';
 import { snakeCase, type TypeSchema } from '../schema/index.js';
-import { containsUnknown, partiallyUnknown, unknownResource, unknownValue } from '../template/index.js';
-import type { Stack } from './types.js';
+import { containsUnknown, MORE_NAMES, partiallyUnknown, unknownResource, unknownValue } from '../template/index.js';
+import { contextNames } from './edges.js';
+import type { Stack, StackResource } from './types.js';
 
 /** What is known per resource: its template columns, or EXCLUDED when its `if` is false. */
 export type Known = ReadonlyMap<string, Record<string, unknown>>;
@@ -18,10 +18,19 @@ export type Known = ReadonlyMap<string, Record<string, unknown>>;
 /** The `known` entry of a resource whose `if` is false in this environment. */
 export const EXCLUDED: Record<string, unknown> = Object.freeze({});
 
-/** `{ApiId: 'x', Tags: {...}}` → `{api_id: 'x', tags: {...}}` (top level only: nested keys are data). */
+const columnsOf = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+
+/**
+ * `{ApiId: 'x', Tags: {...}}` → `{api_id: 'x', tags: {...}}` (top level only: nested keys are
+ * data). Remembered per properties object, which the engine never changes once stored.
+ */
 export function snakeColumns(properties: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(properties)) out[snakeCase(k)] = v;
+  let out = columnsOf.get(properties);
+  if (out === undefined) {
+    out = {};
+    for (const [k, v] of Object.entries(properties)) out[snakeCase(k)] = v;
+    columnsOf.set(properties, out);
+  }
   return out;
 }
 
@@ -30,15 +39,10 @@ export function resourceColumns(
   properties: Record<string, unknown>,
   ...rows: (Record<string, unknown> | undefined)[]
 ): Record<string, unknown> {
-  return Object.assign(snakeColumns(properties), ...rows.filter((r) => r !== undefined));
-}
-
-/** The columns plus each export's alias, so `{{ res.alias }}` reads what `{{ alias }}` does. */
-function withAliases(columns: Record<string, unknown>, exports: ExportDef[]): Record<string, unknown> {
-  const out = { ...columns };
-  for (const e of exports)
-    if (columns[e.column] !== undefined && out[e.alias] === undefined) out[e.alias] = columns[e.column];
-  return out;
+  return Object.assign({ ...snakeColumns(properties) }, ...rows.filter((r) => r !== undefined)) as Record<
+    string,
+    unknown
+  >;
 }
 
 /**
@@ -52,30 +56,118 @@ export function idempotencyToken(stack: Stack, resource: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/**
- * What every template of a resource starts from: the stack context (stack_name, stack_env,
- * globals, vars) and, for each resource in manifest order, its known columns, or unknown
- * placeholders when `known` has no entry for it. Later resources win a clash of bare names,
- * as in stackql-deploy.
- */
-export function templateBase(stack: Stack, known: Known): Record<string, unknown> {
-  const context: Record<string, unknown> = { ...stack.context };
-  // Excluded resources first: a name another resource exports is that one's.
-  const resources = stack.manifest.resources;
-  const excluded = (r: { name: string }): boolean => known.get(r.name) === EXCLUDED;
-  for (const resource of [...resources.filter(excluded), ...resources.filter((r) => !excluded(r))]) {
-    const columns = known.get(resource.name);
-    if (columns && columns !== EXCLUDED) {
-      const all = withAliases(columns, resource.exports);
-      context[resource.name] = { ...all, idempotency_token: idempotencyToken(stack, resource.name) };
-      // An export its exports query has not answered yet is not known yet.
-      for (const e of resource.exports)
-        context[e.alias] = all[e.column] !== undefined ? all[e.column] : unknownValue(`${resource.name}.${e.column}`);
+/** A manifest resource giving a value to a name: its own name (`column` undefined) or an export. */
+interface Definition {
+  resource: string;
+  column?: string;
+}
+
+interface StackNames {
+  /** For each name resources define, every definition in manifest order (a resource before its exports). */
+  definitions: Map<string, Definition[]>;
+  /** Export aliases per resource, for `{{ res.alias }}`. */
+  exports: Map<string, { column: string; alias: string }[]>;
+  /** Every name a template of the stack can read, for "did you mean" hints. */
+  all: string[];
+}
+
+const stackNames = new WeakMap<Stack, StackNames>();
+const resourceNames = new WeakMap<StackResource, string[]>();
+
+function namesOf(stack: Stack): StackNames {
+  let names = stackNames.get(stack);
+  if (names === undefined) {
+    const definitions = new Map<string, Definition[]>();
+    const define = (name: string, d: Definition): void => {
+      const list = definitions.get(name);
+      if (list) list.push(d);
+      else definitions.set(name, [d]);
+    };
+    for (const r of stack.manifest.resources) {
+      define(r.name, { resource: r.name });
+      for (const e of r.exports) define(e.alias, { resource: r.name, column: e.column });
+    }
+    const exports = new Map(stack.manifest.resources.map((r) => [r.name, r.exports]));
+    names = { definitions, exports, all: [...new Set([...Object.keys(stack.context), ...definitions.keys()])] };
+    stackNames.set(stack, names);
+  }
+  return names;
+}
+
+/** The names of other resources (and their exports) the templates of `resource` read. */
+function namesRead(stack: Stack, resource: StackResource): string[] {
+  let read = resourceNames.get(resource);
+  if (read === undefined) {
+    const { definitions } = namesOf(stack);
+    read = [...contextNames(resource, stack.manifest)].filter((n) => definitions.has(n));
+    resourceNames.set(resource, read);
+  }
+  return read;
+}
+
+const producers = new WeakMap<StackResource, string[]>();
+
+/** The resources whose states `templateBase` reads for `resource` (itself included, for `this`). */
+export function producersRead(stack: Stack, resource: StackResource): string[] {
+  let found = producers.get(resource);
+  if (found === undefined) {
+    const { definitions } = namesOf(stack);
+    const named = namesRead(stack, resource).flatMap((n) => (definitions.get(n) ?? []).map((d) => d.resource));
+    found = [...new Set([resource.def.name, ...named])];
+    producers.set(resource, found);
+  }
+  return found;
+}
+
+/** The value `name` has: its definitions in manifest order, excluded resources first, the last wins. */
+function valueOf(stack: Stack, known: Known, name: string): unknown {
+  const { definitions, exports } = namesOf(stack);
+  const defs = definitions.get(name) ?? [];
+  const excluded = (d: Definition): boolean => known.get(d.resource) === EXCLUDED;
+  let value: unknown;
+  for (const d of [...defs.filter(excluded), ...defs.filter((d) => !excluded(d))]) {
+    const columns = known.get(d.resource);
+    const live = columns !== undefined && columns !== EXCLUDED;
+    if (d.column === undefined) {
+      value = live
+        ? {
+            ...withAliases(columns, exports.get(d.resource) ?? []),
+            idempotency_token: idempotencyToken(stack, d.resource),
+          }
+        : unknownResource(d.resource);
     } else {
-      context[resource.name] = unknownResource(resource.name);
-      for (const e of resource.exports) context[e.alias] = unknownValue(`${resource.name}.${e.column}`);
+      // An export its exports query has not answered yet is not known yet.
+      const found = live ? withAliases(columns, exports.get(d.resource) ?? [])[d.column] : undefined;
+      value = found !== undefined ? found : unknownValue(`${d.resource}.${d.column}`);
     }
   }
+  return value;
+}
+
+/** The columns plus each export's alias, so `{{ res.alias }}` reads what `{{ alias }}` does. */
+function withAliases(
+  columns: Record<string, unknown>,
+  exports: { column: string; alias: string }[],
+): Record<string, unknown> {
+  const out = { ...columns };
+  for (const e of exports)
+    if (columns[e.column] !== undefined && out[e.alias] === undefined) out[e.alias] = columns[e.column];
+  return out;
+}
+
+/**
+ * What every template of `resource` starts from: the stack context (stack_name, stack_env,
+ * globals, vars) and, for each name of another resource it reads, that resource's known
+ * columns (`{{ api.api_id }}`) or export (`{{ api_id }}`), or an unknown placeholder when
+ * `known` has no entry for it. A name several resources define takes its value from the last
+ * in manifest order, as in stackql-deploy, unless that one's `if` is false. Only the names the
+ * resource reads are filled in, so the context stays small however large the stack (hints
+ * still list every name).
+ */
+export function templateBase(stack: Stack, known: Known, resource: StackResource): Record<string, unknown> {
+  const { all } = namesOf(stack);
+  const context: Record<string, unknown> = { ...stack.context, [MORE_NAMES]: () => all };
+  for (const name of namesRead(stack, resource)) context[name] = valueOf(stack, known, name);
   return context;
 }
 
@@ -90,6 +182,21 @@ export function thisOf(stack: Stack, resource: string, known: Known): Record<str
 }
 
 /**
+ * The stack's outputs (top-level `exports:`): each name's value among the resources' exports,
+ * and the names nothing (known) exports.
+ */
+export function stackExports(stack: Stack, known: Known): { values: Record<string, unknown>; missing: string[] } {
+  const values: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const e of stack.manifest.exports) {
+    const value = valueOf(stack, known, e.column);
+    if (value === undefined || containsUnknown(value)) missing.push(e.column);
+    else values[e.alias] = value;
+  }
+  return { values, missing };
+}
+
+/**
  * A resource's own columns, for the anchors that address an existing resource (delete, exists,
  * update), as unknown placeholders: they render and parse, and an exists query that needs them
  * is simply not used for lookups.
@@ -101,20 +208,4 @@ export function ownColumns(resourceName: string, schema: TypeSchema | undefined)
     out[snakeCase(name)] = unknownValue(`${resourceName}.${snakeCase(name)}`);
   }
   return out;
-}
-
-/**
- * The stack's outputs (top-level `exports:`): each name's value among the resources' exports,
- * and the names nothing (known) exports.
- */
-export function stackExports(stack: Stack, known: Known): { values: Record<string, unknown>; missing: string[] } {
-  const base = templateBase(stack, known);
-  const values: Record<string, unknown> = {};
-  const missing: string[] = [];
-  for (const e of stack.manifest.exports) {
-    const value = base[e.column];
-    if (value === undefined || containsUnknown(value)) missing.push(e.column);
-    else values[e.alias] = value;
-  }
-  return { values, missing };
 }

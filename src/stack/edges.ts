@@ -21,31 +21,56 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function names(texts: string[]): Set<string> {
-  const found = new Set<string>();
+/** The texts of a prop's value, for every environment. */
+function propTexts(prop: StackResource['def']['props'][number]): string[] {
+  const texts = strings(prop.value, []);
+  for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);
+  return texts;
+}
+
+/** The template texts of a resource other than its props: query blocks, `if` and a script's `run`. */
+function queryTexts(resource: StackResource): string[] {
+  const texts: string[] = Object.values(resource.blocks).map((b) => b.text);
+  for (const text of [resource.def.if, resource.def.run]) if (text !== undefined) texts.push(text);
+  return texts;
+}
+
+function namesIn(texts: string[], bound: boolean): Set<string> {
+  const names = new Set<string>();
   for (const text of texts) {
     try {
-      for (const name of referencedVariables(text).names) found.add(name);
+      const found = referencedVariables(text);
+      for (const name of found.names) names.add(name);
+      if (bound) for (const name of found.bound) names.add(name);
     } catch {
       // A syntax error: rendering reports it with its file and line; edges need not.
     }
   }
-  return found;
+  return names;
 }
 
-/** Names each resource's templates reference from outside it (own props excluded where they shadow). */
+/** Names each resource's templates reference from outside it (own props and exports excluded where they shadow). */
 export function referencedNames(resource: StackResource): Set<string> {
   const props = resource.def.props.map((p) => p.name);
   // In its queries, a resource's own exports are its own (a delete uses its own identifier).
   const own = new Set([...props, ...resource.def.exports.map((e) => e.alias)]);
-  const queries = [resource.def.if, resource.def.run, ...Object.values(resource.blocks).map((b) => b.text)];
-  const outside = [...names(queries.filter((t) => t !== undefined))].filter((n) => !own.has(n));
+  const outside = [...namesIn(queryTexts(resource), false)].filter((n) => !own.has(n));
   resource.def.props.forEach((prop, i) => {
-    const texts = strings(prop.value, []);
-    for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);
-    for (const n of names(texts)) if (!props.slice(0, i).includes(n)) outside.push(n);
+    for (const n of namesIn(propTexts(prop), false)) if (!props.slice(0, i).includes(n)) outside.push(n);
   });
   return new Set(outside);
+}
+
+/**
+ * Every top-level name rendering the resource may look up: what its templates and the stack's
+ * globals reference, what they bind only on some paths, and what its props merge.
+ */
+export function contextNames(resource: StackResource, manifest: Manifest): Set<string> {
+  const globals = manifest.globals.flatMap((g) => strings(g.value));
+  const texts = [...queryTexts(resource), ...resource.def.props.flatMap(propTexts), ...globals];
+  const names = namesIn(texts, true);
+  for (const prop of resource.def.props) for (const source of prop.merge ?? []) names.add(source);
+  return names;
 }
 
 export interface Edges {

@@ -21,6 +21,7 @@ export {
   stackExports,
   type Known,
 } from './context.js';
+export { renderWith } from './render-with.js';
 export { conditionHolds } from './condition.js';
 export { missingProducers } from './edges.js';
 export { renderRun } from './render-run.js';

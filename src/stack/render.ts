@@ -64,26 +64,46 @@ export interface RenderInput {
 }
 
 export function renderResource(input: RenderInput): RenderedResource {
-  const { stack, resource, registry } = input;
+  const context = contextOf(input);
+  if ('problem' in context) return { statements: [], queries: {}, problems: [context.problem] };
+  return renderBlocks(input, context.context, input.own, input.anchors);
+}
+
+function contextOf(input: Omit<RenderInput, 'own'>): { context: Record<string, unknown> } | { problem: DeployError } {
+  const { stack, resource, known } = input;
+  try {
+    const self = thisOf(stack, resource.def.name, known);
+    const base = { ...templateBase(stack, known, resource), this: self, idempotency_token: self['idempotency_token'] };
+    return { context: resourceContext(stack.manifest, resource.def, stack.env, base) };
+  } catch (error) {
+    return { problem: withResource(error, resource.def.name) };
+  }
+}
+
+/** Renders and parses the wanted blocks; statements already in `done` are taken from it. */
+function renderBlocks(
+  input: Omit<RenderInput, 'own' | 'anchors'>,
+  context: Record<string, unknown>,
+  own: Record<string, unknown>,
+  anchors: AnchorName[] | undefined,
+  done?: RenderedResource,
+): RenderedResource {
+  const { resource, registry } = input;
   const name = resource.def.name;
   const result: RenderedResource = { statements: [], queries: {}, problems: [] };
-  let context: Record<string, unknown>;
-  let addressing: Record<string, unknown>;
-  try {
-    const self = thisOf(stack, name, input.known);
-    const base = { ...templateBase(stack, input.known), this: self, idempotency_token: self['idempotency_token'] };
-    context = resourceContext(stack.manifest, resource.def, stack.env, base);
-    addressing = { ...input.own, ...context };
-  } catch (error) {
-    result.problems.push(withResource(error, name));
-    return result;
-  }
+  const addressing = { ...own, ...context };
   const callback = input.callback ?? partiallyUnknown('callback', {});
-  const wanted = input.anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
+  const wanted = anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
   for (const anchor of wanted) {
     const block = resource.blocks[anchor];
     if (!block) continue;
     try {
+      const earlier = done?.statements.find((s) => s.anchor === anchor);
+      if (earlier) {
+        result.statements.push(earlier);
+        if (earlier.operation) assign(result, anchor, earlier.operation, resource);
+        continue;
+      }
       const query = isQueryAnchor(anchor);
       const scope = ADDRESSING.has(anchor) ? addressing : query ? { ...addressing, callback } : context;
       const sql = renderTemplate(
@@ -145,24 +165,25 @@ export function schemaOf(rendered: RenderedResource, registry: SchemaRegistry): 
 }
 
 /**
- * Renders the create block first to learn the resource's type, then every block, the addressing
- * ones with the resource's own columns (unknowns of its type, so they render). When the
- * create block fails, only its problems are returned: the other blocks would repeat them.
+ * Renders the create block first to learn the resource's type, then the blocks (`anchors`, or
+ * all), the addressing ones with the resource's own columns (unknowns of its type, so they
+ * render). When the create block fails, only its problems are returned: the other blocks would
+ * repeat them.
  */
 export function renderTyped(input: Omit<RenderInput, 'own'>): {
   rendered: RenderedResource;
   schema?: TypeSchema;
 } {
-  const { registry } = input;
-  const probe = renderResource({ ...input, own: {}, anchors: ['create', 'createorupdate'] });
-  const wanted = input.anchors;
+  const { resource, registry } = input;
+  const context = contextOf(input);
+  if ('problem' in context) return { rendered: { statements: [], queries: {}, problems: [context.problem] } };
+  // The create block does not address the resource: what the probe rendered is final.
+  const probe = renderBlocks(input, context.context, {}, ['create', 'createorupdate']);
   const probed = schemaOf(probe, registry);
   if (probe.problems.length > 0) return probed ? { rendered: probe, schema: probed } : { rendered: probe };
-  const rendered = renderResource({
-    ...input,
-    own: ownColumns(input.resource.def.name, probed),
-    ...(wanted ? { anchors: [...wanted, 'create', 'createorupdate'] } : {}),
-  });
+  const own = ownColumns(resource.def.name, probed);
+  const anchors = input.anchors ? [...input.anchors, 'create' as const, 'createorupdate' as const] : undefined;
+  const rendered = renderBlocks(input, context.context, own, anchors, probe);
   const schema = schemaOf(rendered, registry);
   return schema ? { rendered, schema } : { rendered };
 }

@@ -7,11 +7,12 @@
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate, parseStatement, splitStatements } from '../query/index.js';
-import { snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { provisionProblems, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { queryColumns } from '../sql/index.js';
 import { closest } from '../common/index.js';
 import { assertSupportedType } from './supported-type.js';
-import { renderTyped, type RenderedResource } from './render.js';
+import type { RenderedResource } from './render.js';
+import { renderWith } from './render-with.js';
 import type { Stack, StackResource } from './types.js';
 
 export interface ValidatedResource {
@@ -27,9 +28,10 @@ export async function validateStack(
   const problems: DeployError[] = [...stack.problems];
   const resources: ValidatedResource[] = [];
   const manifestFile = displayPath(stack.manifest.file);
+  const none = new Map<string, Record<string, unknown>>();
   for (const resource of stack.resources) {
     const name = resource.def.name;
-    const { rendered, schema } = renderTyped({ stack, resource, registry, known: new Map() });
+    const { rendered, schema } = renderWith(stack, resource, registry, none);
     problems.push(...rendered.problems);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
     try {
@@ -40,7 +42,7 @@ export async function validateStack(
     }
     const at = { file: manifestFile, line: resource.def.line, resource: name };
     const exportColumns = await checkQueries(name, rendered, registry, problems);
-    if (resource.def.type === 'resource') problems.push(...checkBlocks(resource, rendered, schema, registry));
+    if (resource.def.type === 'resource') problems.push(...checkBlocks(resource, rendered, schema, registry, at));
     if (resource.def.type === 'command') problems.push(...(await checkCommand(resource, rendered, registry)));
     if (exportColumns !== false) problems.push(...checkExports(resource, schema, exportColumns, at));
   }
@@ -76,14 +78,14 @@ function checkBlocks(
   rendered: RenderedResource,
   schema: TypeSchema | undefined,
   registry: SchemaRegistry,
+  at: { file: string; line: number; resource: string },
 ): DeployError[] {
   const name = resource.def.name;
   const hasCreate = resource.blocks.create ?? resource.blocks.createorupdate;
   if (!hasCreate) {
     return [
       new DeployError('MissingCreate', `resource '${name}' has no /*+ create */ block in ${resource.file}`, {
-        file: resource.file,
-        resource: name,
+        ...at,
         hint: 'add a /*+ create */ block with an INSERT INTO statement, or set `type: query` for a read-only resource',
       }),
     ];
@@ -100,14 +102,8 @@ function checkBlocks(
     );
   }
   if (rendered.create && schema) {
-    problems.push(
-      ...checkCreate(rendered.create, schema, {
-        file: resource.file,
-        line: hasCreate.bodyLine,
-        resource: name,
-        registry,
-      }),
-    );
+    const where = { file: resource.file, line: hasCreate.bodyLine, resource: name };
+    problems.push(...checkCreate(rendered.create, schema, { ...where, registry }), ...provisionProblems(schema, where));
   }
   return problems;
 }

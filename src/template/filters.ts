@@ -114,7 +114,7 @@ function makeMap(getFilter: (name: string) => (...args: unknown[]) => unknown) {
     const list = readList(value);
     const last = args[args.length - 1];
     if (last !== null && typeof last === 'object' && 'attribute' in last) {
-      const attribute = String((last as { attribute: unknown }).attribute);
+      const attribute = String(last.attribute);
       return list.map((item, index) => {
         const picked = (item as Record<string, unknown> | null)?.[attribute];
         if (picked === undefined) throw new FilterFailure(`item ${index} has no attribute '${attribute}'`);

@@ -37,6 +37,7 @@ export function compileAst(ast: NjNode, env: nunjucks.Environment, name: string)
   const compiler = new internals.compiler.Compiler(name, false);
   compiler.compile(ast);
   // This is how nunjucks itself turns compiled code into a template (Template#_compile).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
   const props = new Function(compiler.getCode())() as unknown;
   return new internals.Template({ type: 'code', obj: props }, env, name);
 }
@@ -58,5 +59,5 @@ export function filterNames(env: nunjucks.Environment): string[] {
 
 /** A child that is a list of nodes (NodeList children, Set targets, …) as an array. */
 export function nodeArray(value: unknown): NjNode[] {
-  return Array.isArray(value) ? (value.filter(isNode) as NjNode[]) : [];
+  return Array.isArray(value) ? value.filter(isNode) : [];
 }

@@ -1,8 +1,9 @@
 /**
  * "Known after apply": a value that depends on a resource not yet created. Templates render it
  * as a token that survives string concatenation and quoting, so the rendered statement still
- * parses and the planner can see which values are unknown. The token is ASCII-safe inside SQL
- * and JSON strings and cannot be typed by accident.
+ * parses and the planner can see which values are unknown. The token holds no quote, backslash
+ * or control character, so SQL and JSON strings carry it unchanged, and its « » brackets are
+ * not typed by accident.
  */
 const OPEN = '«unknown:';
 const CLOSE = '»';

@@ -3,7 +3,7 @@ import type { ReporterKind } from './types.js';
 
 /**
  * json when asked; otherwise Ink only on an interactive terminal. The rule is Shopify's
- * (stdout is a TTY, TERM is not `dumb`, CI unset: planner-ux §5) because a live frame in a CI
+ * (stdout is a TTY, TERM is not `dumb`, CI unset) because a live frame in a CI
  * log is either escape garbage or, under Ink's own CI mode, silence until exit. `CI=false` and
  * `CI=0` count as unset, as most tools (and Ink's is-in-ci) read them.
  */

@@ -1,5 +1,5 @@
 /**
- * The plan as text, two levels deep (planner-ux §7.4): one line per changing resource by
+ * The plan as text, two levels deep: one line per changing resource by
  * default, property detail on demand (`--diff`). Pure: the same string feeds the lines
  * reporter, the Ink reporter's scrollback and `deploy plan`.
  */
@@ -86,7 +86,7 @@ export function formatChange(change: PropertyChange, color: boolean): string {
 
 /**
  * Why a resource changes, in words. A replacement names the create-only properties that force
- * it (the most asked-for explanation, planner-ux §3); drift is said even when the planner's
+ * it (the most asked-for explanation); drift is said even when the planner's
  * reason is about something else, because it means someone changed the cloud by hand.
  */
 export function reasonOf(rc: ResourceChange): string {

@@ -1,5 +1,5 @@
 /**
- * `--json`: the event stream as NDJSON, for CI tooling and agents (planner-ux §7.6). The first
+ * `--json`: the event stream as NDJSON, for CI tooling and agents. The first
  * line names the schema and its version so a consumer can refuse a stream it does not know;
  * every other line is an EngineEvent exactly as the engine emitted it (src/events/EVENTS.md).
  */

@@ -1,5 +1,5 @@
 /**
- * The append-only reporter for CI and pipes (planner-ux §7.5): one line per event, never
+ * The append-only reporter for CI and pipes: one line per event, never
  * rewritten, no escape codes, and a heartbeat while an operation runs so a CI system does not
  * kill a job it thinks has stalled, without Pulumi's walls of dots.
  */
@@ -9,7 +9,7 @@ import { formatPlan } from './format-plan.js';
 import { flushOutput } from './output.js';
 import { errorText, summaryLines, type SeenFailure } from './run-summary.js';
 import type { Reporter, ReporterOptions } from './types.js';
-import { actionWords, formatDuration, formatElapsed, idSuffix, plain } from './words.js';
+import { actionWords, formatDuration, formatElapsed, idSuffix, plain, rollbackWords, skipWords } from './words.js';
 
 export const DEFAULT_HEARTBEAT_MS = 10_000;
 
@@ -72,7 +72,10 @@ class LinesReporter implements Reporter {
       }
       case 'resource_skipped':
         this.stopHeartbeat(event.resource);
-        this.write(`${plain(event.resource)}: not attempted (${plain(event.reason)})`);
+        this.write(`${plain(event.resource)}: not attempted (${skipWords(event.reason)})`);
+        return;
+      case 'rollback_step':
+        this.write(rollbackWords(event.step, plain(event.resource)));
         return;
       case 'interrupt_requested':
         this.write(INTERRUPT_MESSAGE);

@@ -3,6 +3,7 @@
  * reporter, the Ink rows and the final summary never drift apart ("created in 3.1s" in one,
  * "create complete after 3s" in another).
  */
+import type { RollbackStep, SkipReason } from '../events/index.js';
 import type { ChangeAction } from '../plan/types.js';
 
 interface ActionWords {
@@ -25,6 +26,24 @@ const WORDS: Record<ChangeAction, ActionWords> = {
 
 export function actionWords(action: ChangeAction): ActionWords {
   return WORDS[action];
+}
+
+const SKIPPED: Record<SkipReason, string> = {
+  dependency_failed: 'a resource it depends on failed',
+  stopped: 'the run stopped after a failure',
+  interrupted: 'interrupted',
+  replacement_not_created:
+    'its old instance was deleted, but the replacement was not created; run apply again to create it',
+};
+
+/** Why a resource was not attempted, in words. */
+export function skipWords(reason: SkipReason): string {
+  return SKIPPED[reason];
+}
+
+/** A rollback step, in words: `rolling back stage`. */
+export function rollbackWords(step: RollbackStep, resource: string): string {
+  return step === 'undoing' ? `rolling back ${resource}` : `rollback cannot restore ${resource}: it was deleted`;
 }
 
 /**
@@ -53,6 +72,7 @@ export function idSuffix(identifier: string | undefined): string {
 }
 
 // ESC/CSI sequences and the other C0/C1 controls except newline and tab.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

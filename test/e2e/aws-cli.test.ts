@@ -28,7 +28,7 @@ describe('the AWS CLI session in the README', () => {
         { ResourceDescriptions: unknown[] },
       ];
       expect(JSON.parse(api.ResourceDescription.Properties)).toMatchObject({ Name: 'demo', ProtocolType: 'WEBSOCKET' });
-      expect(integrations.ResourceDescriptions.map((d) => JSON.parse(d.Properties))).toEqual([
+      expect(integrations.ResourceDescriptions.map((d) => JSON.parse(d.Properties) as unknown)).toEqual([
         expect.objectContaining({ IntegrationType: 'MOCK', TimeoutInMillis: 10000 }),
       ]);
       expect(apisAfter.ResourceDescriptions).toEqual([]);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateEventLine } from '../../src/ui/index.js';
+import { validateEventLine } from '../../src/events/validate-event.js';
 import { deploy, editManifest, eventsOf, tempStack } from './harness.js';
 
 describe('saved plans', () => {

@@ -20,9 +20,11 @@ describe('the AWS forms of the stackql-deploy docs', () => {
     const built = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json']);
     expect(built.code, built.stdout + built.stderr).toBe(0);
     expect(eventsOf(built, 'run_finished')[0]?.summary).toMatchObject({ created: 5, failed: 0 });
-    const ledger = JSON.parse(readFileSync(join(stack, '.deploy', 'dev', 'state.json'), 'utf8'));
-    expect(ledger.resources['aws_s3_workspace_bucket'].region).toBe('ap-southeast-2');
-    expect(ledger.resources['example_subnet'].exports.subnet_id).toMatch(/^subnet-/);
+    const ledger = JSON.parse(readFileSync(join(stack, '.deploy', 'dev', 'state.json'), 'utf8')) as {
+      resources: Record<string, { region: string; exports: Record<string, unknown> }>;
+    };
+    expect(ledger.resources['aws_s3_workspace_bucket']?.region).toBe('ap-southeast-2');
+    expect(ledger.resources['example_subnet']?.exports['subnet_id']).toMatch(/^subnet-/);
 
     for (const withLedger of [true, false]) {
       if (!withLedger) rmSync(join(stack, '.deploy', 'dev', 'state.json'));

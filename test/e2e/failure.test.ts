@@ -72,8 +72,9 @@ describe('--on-failure', () => {
     const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json', '--on-failure', 'rollback'], FAULT);
     expect(run.code).toBe(1);
     expect(await ledgerMatchesCloud(stack)).toEqual([]);
-    const rolledBack = eventsOf(run, 'warning').map((e) => e.message);
-    expect(rolledBack.at(-1)).toBe('rolling back api');
+    const rolledBack = eventsOf(run, 'rollback_step').map((e) => `${e.step} ${e.resource}`);
+    expect(rolledBack.at(-1)).toBe('undoing api');
+    expect(eventsOf(run, 'warning')).toEqual([]);
     const summary = eventsOf(run, 'run_finished')[0]?.summary;
     expect(summary?.failed).toBe(1);
     expect(summary?.rolledBack).toBe(summary?.created);

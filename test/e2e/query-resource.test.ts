@@ -3,7 +3,11 @@
  * export its columns to later resources; unsupported stackql-deploy types are refused clearly.
  */
 import { join } from 'node:path';
-import { CloudControlClient, CreateResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import {
+  CloudControlClient,
+  CreateResourceCommand,
+  GetResourceRequestStatusCommand,
+} from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
 import { startLocalCloud } from '../../src/emulator/index.js';
 import { deploy, eventsOf, stackWith } from './harness.js';
@@ -56,9 +60,14 @@ describe('type: query', () => {
         }),
       }),
     );
+    // The ApiId is generated: as in AWS, the request's status names it once the create is done.
+    const status = await client.send(
+      new GetResourceRequestStatusCommand({ RequestToken: created.ProgressEvent?.RequestToken }),
+    );
     client.destroy();
     await server.close();
-    const apiId = created.ProgressEvent?.Identifier as string;
+    const apiId = status.ProgressEvent?.Identifier as string;
+    expect(apiId).toBeTruthy();
 
     const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);

@@ -11,7 +11,10 @@ import { tempStack } from './harness.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/deploy.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const session = `deploy-test-${process.pid}`;
+// A fresh tmux server per test: a server still shutting down after kill-server makes the next
+// new-session on the same socket fail with "server exited unexpectedly".
+let runs = 0;
+let session = `deploy-test-${process.pid}-${runs}`;
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
@@ -29,6 +32,7 @@ async function waitFor(predicate: (screen: string) => boolean, what: string, ms 
 
 afterEach(() => {
   spawnSync('tmux', ['-L', session, 'kill-server']);
+  session = `deploy-test-${process.pid}-${++runs}`;
 });
 
 describe('in a real terminal', () => {

@@ -122,6 +122,32 @@ describe('deploy validate', () => {
     expect(run.stderr).toMatch(/\d+ problems found/);
   });
 
+  // ACM's Certificate is a legacy type: the registry gives it no handlers, so Cloud Control
+  // cannot create it (CloudFormation still can).
+  const certificateInsteadOfApi = (t: string): string =>
+    t.slice(0, t.indexOf('/*+ create */')) +
+    '/*+ create */\nINSERT INTO aws.certificatemanager.certificates (\n  DomainName,\n  region\n)\n' +
+    "SELECT\n  'api.example.com',\n  '{{ region }}';\n\n" +
+    t.slice(t.indexOf('/*+ delete */'));
+
+  it('refuses a type Cloud Control cannot create, naming file, resource and why', async () => {
+    const run = await deploy(['validate', broken('resources/api.iql', certificateInsteadOfApi), 'dev']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /error \[NotProvisionable\] \S*resources\/api\.iql:7, resource 'api': AWS::CertificateManager::Certificate cannot be created/,
+    );
+    expect(run.stderr).toContain(
+      'hint: AWS::CertificateManager::Certificate has no Cloud Control handlers in the CloudFormation registry',
+    );
+  });
+
+  it('refuses it in a plan too, before any cloud call', async () => {
+    const run = await deploy(['plan', broken('resources/api.iql', certificateInsteadOfApi), 'dev', '--local']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('[NotProvisionable]');
+    expect(run.stderr).toContain("resource 'api'");
+  });
+
   it('names the environments a prop has when the one asked for is missing', async () => {
     const run = await deploy(['validate', tempStack(), 'staging']);
     expect(run.code).toBe(1);

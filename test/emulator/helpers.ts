@@ -10,13 +10,26 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import { afterEach } from 'vitest';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../src/emulator/index.js';
+import { schemaRegistry, type SchemaRegistry, type TypeSchema } from '../../src/schema/index.js';
 
 export const API = 'AWS::ApiGatewayV2::Api';
 export const INTEGRATION = 'AWS::ApiGatewayV2::Integration';
 export const ROUTE = 'AWS::ApiGatewayV2::Route';
 export const STAGE = 'AWS::ApiGatewayV2::Stage';
+export const LOG_GROUP = 'AWS::Logs::LogGroup';
 
 const open: LocalCloud[] = [];
+
+/** The real registry, except that `typeName`'s schema is what `change` makes of it. */
+export function registryWith(typeName: string, change: (schema: TypeSchema) => TypeSchema): SchemaRegistry {
+  const real = schemaRegistry();
+  const registry = Object.create(real) as SchemaRegistry;
+  registry.find = (name: string) => {
+    const schema = real.find(name);
+    return schema?.typeName === typeName ? change(structuredClone(schema)) : schema;
+  };
+  return registry;
+}
 
 /** Closes every cloud started by startCloud (also done after each test). */
 export async function closeClouds(): Promise<void> {

@@ -1,6 +1,17 @@
 import { CreateResourceCommand, DeleteResourceCommand, ResourceConflictException } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
-import { API, clientFor, create, createApi, INTEGRATION, rejection, ROUTE, settle, setup } from './helpers.js';
+import {
+  API,
+  clientFor,
+  create,
+  createApi,
+  INTEGRATION,
+  LOG_GROUP,
+  rejection,
+  ROUTE,
+  settle,
+  setup,
+} from './helpers.js';
 
 describe('referential integrity', () => {
   it('fails the create of a child whose parent does not exist (async NotFound)', async () => {
@@ -19,12 +30,13 @@ describe('referential integrity', () => {
 
   it('fails a child requested while its parent is still being created', async () => {
     const { client } = await setup({ latencyMs: 30 });
-    const { ProgressEvent: api } = await client.send(
-      new CreateResourceCommand({ TypeName: API, DesiredState: JSON.stringify({ Name: 'x', ProtocolType: 'HTTP' }) }),
+    // A user-named parent: its identifier is known before it exists.
+    const { ProgressEvent: group } = await client.send(
+      new CreateResourceCommand({ TypeName: LOG_GROUP, DesiredState: JSON.stringify({ LogGroupName: 'app' }) }),
     );
-    const child = await create(client, INTEGRATION, { ApiId: api?.Identifier, IntegrationType: 'MOCK' });
+    const child = await create(client, 'AWS::Logs::LogStream', { LogGroupName: 'app', LogStreamName: 's1' });
     expect(child).toMatchObject({ OperationStatus: 'FAILED', ErrorCode: 'NotFound' });
-    expect((await settle(client, api?.RequestToken as string)).OperationStatus).toBe('SUCCESS');
+    expect((await settle(client, group?.RequestToken as string)).OperationStatus).toBe('SUCCESS');
   });
 
   it('refuses to delete a parent with live children, naming a child', async () => {

@@ -102,7 +102,7 @@ describe('durable store', () => {
     expect(busy.message).toContain(cloud.url);
     expect(busy.hint).toContain(`--endpoint ${cloud.url}`);
     // The refused server did not disturb the running one.
-    expect(await createApi(clientFor(cloud))).toMatch(/^[a-z0-9]{7}$/);
+    expect(await createApi(clientFor(cloud))).toMatch(/^[a-z0-9]{10}$/);
     await cloud.close();
     expect(runningLocalCloud(dataDir)).toBeUndefined();
   });

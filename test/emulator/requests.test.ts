@@ -15,7 +15,18 @@ import {
   type ProgressEvent,
 } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
-import { API, create, createApi, rejection, settle, setup, STAGE, websocketApi } from './helpers.js';
+import {
+  API,
+  create,
+  createApi,
+  LOG_GROUP,
+  properties,
+  rejection,
+  settle,
+  setup,
+  STAGE,
+  websocketApi,
+} from './helpers.js';
 
 const desired = JSON.stringify(websocketApi);
 
@@ -27,19 +38,47 @@ describe('asynchronous mutations', () => {
       new CreateResourceCommand({ TypeName: API, DesiredState: desired }),
     );
     expect(first?.OperationStatus).toBe('IN_PROGRESS');
-    expect(first?.Identifier).toMatch(/^[a-z0-9]{7}$/);
     expect(first?.ResourceModel).toBeUndefined();
     expect(first?.RetryAfter).toBeInstanceOf(Date);
     const polled = await client.send(new GetResourceRequestStatusCommand({ RequestToken: first?.RequestToken }));
     expect(polled.ProgressEvent?.OperationStatus).toBe('IN_PROGRESS');
-    // Not readable before it exists.
-    expect(
-      await rejection(client.send(new GetResourceCommand({ TypeName: API, Identifier: first?.Identifier }))),
-    ).toBeInstanceOf(ResourceNotFoundException);
     const done = await settle(client, first?.RequestToken as string);
     expect(Date.now() - started).toBeGreaterThanOrEqual(35);
-    expect(done).toMatchObject({ OperationStatus: 'SUCCESS', Identifier: first?.Identifier });
-    expect(JSON.parse(done.ResourceModel as string)).toMatchObject({ Name: 'demo', ApiId: first?.Identifier });
+    expect(done).toMatchObject({ OperationStatus: 'SUCCESS' });
+    expect(JSON.parse(done.ResourceModel as string)).toMatchObject({ Name: 'demo', ApiId: done.Identifier });
+  });
+
+  it('name a user-named resource from the first answer; it is not readable before it exists', async () => {
+    const { client } = await setup({ latencyMs: 40 });
+    const { ProgressEvent: first } = await client.send(
+      new CreateResourceCommand({ TypeName: LOG_GROUP, DesiredState: JSON.stringify({ LogGroupName: 'g1' }) }),
+    );
+    expect(first).toMatchObject({ OperationStatus: 'IN_PROGRESS', Identifier: 'g1' });
+    expect(
+      await rejection(client.send(new GetResourceCommand({ TypeName: LOG_GROUP, Identifier: 'g1' }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
+    expect(await settle(client, first?.RequestToken as string)).toMatchObject({
+      OperationStatus: 'SUCCESS',
+      Identifier: 'g1',
+    });
+  });
+
+  it('leave a generated identifier out until the create has succeeded', async () => {
+    const { client } = await setup({ latencyMs: 40 });
+    const { ProgressEvent: first } = await client.send(
+      new CreateResourceCommand({ TypeName: API, DesiredState: desired, ClientToken: 'hidden-1' }),
+    );
+    expect(first).not.toHaveProperty('Identifier');
+    const polled = await client.send(new GetResourceRequestStatusCommand({ RequestToken: first?.RequestToken }));
+    expect(polled.ProgressEvent).toMatchObject({ OperationStatus: 'IN_PROGRESS' });
+    expect(polled.ProgressEvent?.Identifier).toBeUndefined();
+    const replay = await client.send(
+      new CreateResourceCommand({ TypeName: API, DesiredState: desired, ClientToken: 'hidden-1' }),
+    );
+    expect(replay.ProgressEvent?.Identifier).toBeUndefined();
+    const done = await settle(client, first?.RequestToken as string);
+    expect(done.Identifier).toMatch(/^[a-z0-9]+$/);
+    expect((await properties(client, API, done.Identifier as string))['ApiId']).toBe(done.Identifier);
   });
 
   it('with a latency range as well', async () => {
@@ -93,10 +132,28 @@ describe('errors reported like AWS', () => {
     expect(again.StatusMessage).toBe(`Resource of type '${STAGE}' with identifier '${apiId}|prod' already exists.`);
   });
 
-  it('answers a delete of a missing identifier with ResourceNotFoundException', async () => {
+  it('accepts a delete of a missing identifier and fails it asynchronously with NotFound', async () => {
     const { client } = await setup();
-    const error = await rejection(client.send(new DeleteResourceCommand({ TypeName: API, Identifier: 'gone123' })));
-    expect(error).toBeInstanceOf(ResourceNotFoundException);
+    const { ProgressEvent: first } = await client.send(
+      new DeleteResourceCommand({ TypeName: API, Identifier: 'gone123' }),
+    );
+    expect(first).toMatchObject({ OperationStatus: 'IN_PROGRESS', Identifier: 'gone123', Operation: 'DELETE' });
+    const done = await settle(client, first?.RequestToken as string);
+    expect(done).toMatchObject({ OperationStatus: 'FAILED', ErrorCode: 'NotFound' });
+    expect(done.StatusMessage).toBe(
+      "Resource of type 'AWS::ApiGatewayV2::Api' with identifier 'gone123' was not found.",
+    );
+  });
+
+  it('still answers a get or an update of a missing identifier with ResourceNotFoundException', async () => {
+    const { client } = await setup();
+    const patch = JSON.stringify([{ op: 'add', path: '/Description', value: 'x' }]);
+    for (const command of [
+      new GetResourceCommand({ TypeName: API, Identifier: 'gone123' }),
+      new UpdateResourceCommand({ TypeName: API, Identifier: 'gone123', PatchDocument: patch }),
+    ]) {
+      expect(await rejection(client.send(command as never))).toBeInstanceOf(ResourceNotFoundException);
+    }
   });
 });
 

@@ -125,7 +125,7 @@ describe('UpdateResource', () => {
         }),
       ),
     );
-    expect(wrongType).toBeInstanceOf(InvalidRequestException);
+    expect(wrongType.name).toBe('ValidationException');
     expect(wrongType.message).toContain('#/TimeoutInMillis: expected type: Integer, found: String');
     const missing = await rejection(
       client.send(
@@ -136,7 +136,8 @@ describe('UpdateResource', () => {
         }),
       ),
     );
-    expect(missing.message).toContain('required key [IntegrationType] not found');
+    expect(missing.name).toBe('ValidationException');
+    expect(missing.message).toContain('Model validation failed (#: required key [IntegrationType] not found)');
     const unknown = await rejection(
       client.send(
         new UpdateResourceCommand({

@@ -41,8 +41,7 @@ describe('wire protocol through the SDK', () => {
     expect(created.ProgressEvent).toMatchObject({ TypeName: API, Operation: 'CREATE', OperationStatus: 'IN_PROGRESS' });
     expect(created.ProgressEvent?.EventTime).toBeInstanceOf(Date);
     expect(created.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const id = created.ProgressEvent?.Identifier as string;
-    await settle(client, created.ProgressEvent?.RequestToken as string);
+    const id = (await settle(client, created.ProgressEvent?.RequestToken as string)).Identifier as string;
 
     const got = await client.send(new GetResourceCommand({ TypeName: API, Identifier: id }));
     expect(got.TypeName).toBe(API);

@@ -1,6 +1,14 @@
 import { describe, expect, it, test } from 'vitest';
 import { DeployError } from '../../src/errors/index.js';
-import { buildGraph, dependenciesOf, dependentsOf, subgraph, toDot, topologicalOrder } from '../../src/graph/index.js';
+import {
+  buildGraph,
+  dependenciesOf,
+  dependentsOf,
+  subgraph,
+  toDot,
+  toMermaid,
+  topologicalOrder,
+} from '../../src/graph/index.js';
 import { nodesOf } from './scenario.js';
 
 function thrown(fn: () => unknown): DeployError {
@@ -137,5 +145,17 @@ describe('toDot', () => {
     expect(dot).toContain('digraph deploy {');
     expect(dot).toContain('"a\\"b" -> "c";');
     expect(dot.trimEnd().endsWith('}')).toBe(true);
+  });
+});
+
+describe('toMermaid', () => {
+  it('draws the same edges with safe node ids and the names as labels', () => {
+    const text = toMermaid(
+      buildGraph([
+        { id: 'a"b', dependsOn: [] },
+        { id: 'c', dependsOn: ['a"b'] },
+      ]),
+    );
+    expect(text.split('\n')).toEqual(['flowchart LR', '  n0["a#quot;b"]', '  n1["c"]', '  n0 --> n1', '']);
   });
 });

@@ -240,6 +240,25 @@ describe('loadManifest: problems', () => {
     expect(errors[1]?.hint).toContain("Did you mean 'tags'?");
   });
 
+  it('refuses a second YAML document, naming its line', () => {
+    const [error] = problems('name: a\n---\nname: b\n');
+    expect(error?.code).toBe('ManifestSyntax');
+    expect(error?.location.line).toBe(2);
+  });
+
+  it('refuses an alias fan-out that would expand without bound', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    const [error] = problems(`${levels.join('\n')}\nname: x\n`);
+    expect(error?.code).toBe('ManifestSyntax');
+    expect(error?.hint).toContain('aliases');
+  });
+
   it('reports an unquoted {{ }} template', () => {
     const [error] = problems('globals:\n  - name: region\n    value: {{ AWS_REGION }}\n');
     expect(error?.code).toBe('UnquotedTemplate');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   GLOBAL_KEYS,
@@ -21,7 +21,7 @@ const schemaFile = path.resolve(
 );
 const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as Schema;
 const defs = schema.$defs as Record<string, Schema>;
-const keysOf = (s: Schema | undefined): string[] => Object.keys((s?.properties ?? {}) as object).sort();
+const keysOf = (s: Schema | undefined): string[] => Object.keys(s?.properties ?? {}).sort();
 
 /** Just enough JSON Schema to check the manifest schema against sample manifests. */
 function valid(value: unknown, s: Schema): boolean {
@@ -86,10 +86,10 @@ describe('manifests/stackql_manifest.schema.json', () => {
   });
 
   it('accepts the manifests loadManifest accepts', () => {
-    expect(valid(yaml.load(FULL_MANIFEST), schema)).toBe(true);
+    expect(valid(parse(FULL_MANIFEST), schema)).toBe(true);
     expect(
       valid(
-        yaml.load('resources:\n  - name: a\n    depends_on: b\n  - name: b\n    type: script\n    run: ./x.sh\n'),
+        parse('resources:\n  - name: a\n    depends_on: b\n  - name: b\n    type: script\n    run: ./x.sh\n'),
         schema,
       ),
     ).toBe(true);
@@ -109,6 +109,6 @@ describe('manifests/stackql_manifest.schema.json', () => {
       'resources:\n  - name: a\n    exports: [{a: 1, b: 2}]',
       'resources:\n  - name: a\n    skip_validation: yes',
     ];
-    for (const text of rejected) expect(valid(yaml.load(text), schema), text).toBe(false);
+    for (const text of rejected) expect(valid(parse(text), schema), text).toBe(false);
   });
 });

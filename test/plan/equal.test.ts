@@ -170,8 +170,15 @@ describe('matchesActual: service-filled nested values', () => {
   });
 
   it('counts a nested key we set before and the manifest dropped', () => {
-    expect(matchesActual(desired, actual, type, stage, { ThrottlingBurstLimit: 100, DataTraceEnabled: false })).toBe(
+    const read = { ...actual, DataTraceEnabled: true };
+    expect(matchesActual(desired, read, type, stage, { ThrottlingBurstLimit: 100, DataTraceEnabled: true })).toBe(
       false,
+    );
+  });
+
+  it('but not one the read already shows off: dropping it has nothing left to undo', () => {
+    expect(matchesActual(desired, actual, type, stage, { ThrottlingBurstLimit: 100, DataTraceEnabled: false })).toBe(
+      true,
     );
   });
 

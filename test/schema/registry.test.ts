@@ -60,7 +60,14 @@ describe('name resolution across services', () => {
   });
 });
 
-describe('type knowledge', () => {
+describe('type knowledge (from the CloudFormation registry snapshot)', () => {
+  it('holds the registry types, provisionable or not', () => {
+    expect(registry.typeNames()).toHaveLength(1626);
+    const legacy = registry.typeNames().filter((t) => registry.find(t)?.handlers.length === 0);
+    expect(legacy).toHaveLength(181);
+    expect(registry.resolve('AWS::CertificateManager::Certificate').handlers).toEqual([]);
+  });
+
   it('knows identifiers, create-only, read-only, write-only, parents and list needs', () => {
     const integration = registry.resolve('aws.apigatewayv2.integrations');
     expect(integration.primaryIdentifier).toEqual(['ApiId', 'IntegrationId']);
@@ -70,14 +77,53 @@ describe('type knowledge', () => {
     expect(Object.keys(integration.readOnly)).toEqual(['IntegrationId']);
     expect(integration.parents.map((p) => p.property)).toEqual(['ApiId']);
     expect(integration.listRequires).toEqual(['ApiId']);
+    expect(integration.handlers).toEqual(['create', 'read', 'update', 'delete', 'list']);
 
     const api = registry.resolve('aws.apigatewayv2.apis');
     expect(api.properties['ProtocolType']?.createOnly).toBe(true);
-    expect(api.writeOnly).toContain('Body');
+    expect(api.writeOnly).toEqual([
+      'Body',
+      'BasePath',
+      'BodyS3Location',
+      'CredentialsArn',
+      'FailOnWarnings',
+      'RouteKey',
+      'Target',
+      'DisableSchemaValidation',
+    ]);
+    // BodyS3Location/Bucket & co. are covered by the write-only BodyS3Location itself.
+    expect(api.writeOnlyPaths).toEqual([]);
     expect(api.tagProperty).toBe('Tags');
+    expect(api.properties['Tags']?.type).toEqual({ kind: 'map', element: { kind: 'string' } });
+    expect(Object.keys(api.readOnly)).toEqual(['ApiEndpoint', 'ApiId']);
     expect(api.listRequires).toEqual([]);
 
     const stage = registry.resolve('aws.apigatewayv2.stages');
+    expect(stage.primaryIdentifier).toEqual(['ApiId', 'StageName']);
     expect(stage.parents[0]?.targets[0]?.type).toBe('AWS::ApiGatewayV2::Api');
+
+    // The registry gives IntegrationResponse no list handler schema: nothing is required.
+    const response = registry.resolve('aws.apigatewayv2.integration_responses');
+    expect(response.listRequires).toEqual([]);
+    expect(response.parents.map((p) => [p.property, p.targets.map((t) => t.type)])).toEqual([
+      ['ApiId', ['AWS::ApiGatewayV2::Api']],
+      ['IntegrationId', ['AWS::ApiGatewayV2::Integration']],
+    ]);
+
+    const deployment = registry.resolve('aws.apigatewayv2.deployments');
+    expect(deployment.writeOnly).toEqual(['StageName']);
+    expect(deployment.tagProperty).toBeUndefined(); // `taggable: false`
+  });
+
+  it('knows nested paths, unordered arrays and ARN templates', () => {
+    const bucket = registry.resolve('aws.s3.buckets');
+    expect(bucket.properties['Tags']?.type).toEqual({ kind: 'array', element: { kind: 'tag' }, unordered: true });
+    expect(bucket.writeOnlyPaths).toContainEqual(['LifecycleConfiguration', 'Rules', '*', 'Transition']);
+    expect(bucket.arnTemplate).toBe('arn:${Partition}:s3:::${BucketName}');
+
+    const listener = registry.resolve('AWS::ElasticLoadBalancingV2::Listener');
+    // Its list handler takes LoadBalancerArn or ListenerArns: the first is what the engine fills.
+    expect(listener.listRequires).toEqual(['LoadBalancerArn']);
+    expect(listener.writeOnlyPaths).toEqual([['DefaultActions', '*', 'AuthenticateOidcConfig', 'ClientSecret']]);
   });
 });

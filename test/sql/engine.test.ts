@@ -101,22 +101,20 @@ describe('SELECT over Cloud Control tables', () => {
   it('lists within the parent the list handler requires, taking the key from the WHERE', async () => {
     const { port, sql } = await sqlSetup();
     const vpc = await port.createResource('AWS::EC2::VPC', REGION, { CidrBlock: '10.0.0.0/16' });
-    const igw = await port.createResource('AWS::EC2::InternetGateway', REGION, {});
-    await port.createResource('AWS::EC2::VPCGatewayAttachment', REGION, {
-      VpcId: vpc.identifier,
-      InternetGatewayId: igw.identifier,
+    const table = await port.createResource('AWS::EC2::RouteTable', REGION, { VpcId: vpc.identifier });
+    await port.createResource('AWS::EC2::Route', REGION, {
+      RouteTableId: table.identifier,
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: 'igw-0123456789abcdef0',
     });
-    const query = `SELECT COUNT(*) as count FROM (SELECT attachment_type, vpc_id FROM aws.ec2.vpc_gateway_attachments
-      WHERE region = '${REGION}' AND internet_gateway_id = '${igw.identifier}' AND vpc_id = '${vpc.identifier}') t;`;
+    const query = `SELECT COUNT(*) as count FROM (SELECT destination_cidr_block FROM aws.ec2.routes
+      WHERE region = '${REGION}' AND route_table_id = '${table.identifier}' AND gateway_id = 'igw-0123456789abcdef0') t;`;
     expect((await sql.select(query, AT)).rows).toEqual([{ count: 1 }]);
     await expect(
-      sql.select(
-        `SELECT count(*) FROM (SELECT * FROM aws.ec2.vpc_gateway_attachments WHERE region = '${REGION}') t`,
-        AT,
-      ),
+      sql.select(`SELECT count(*) FROM (SELECT * FROM aws.ec2.routes WHERE region = '${REGION}') t`, AT),
     ).rejects.toMatchObject({
       code: 'MissingListKey',
-      message: 'listing aws.ec2.vpc_gateway_attachments needs vpc_id',
+      message: 'listing aws.ec2.routes needs route_table_id',
       location: { file: AT.file, line: AT.line },
     });
   });

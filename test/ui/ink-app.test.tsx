@@ -156,7 +156,7 @@ describe('Ink reporter app: failure and interrupt', () => {
       resource: 'route',
       resourceType: ROUTE,
       action: 'create',
-      reason: 'integration failed',
+      reason: 'dependency_failed',
     });
     const frame = ui.lastFrame() ?? '';
     expect(frame).toContain(
@@ -166,7 +166,7 @@ describe('Ink reporter app: failure and interrupt', () => {
         '    hint: Check integration_uri in resources/integration.iql',
       ].join('\n'),
     );
-    expect(frame).toContain('- route not attempted (integration failed)');
+    expect(frame).toContain('- route not attempted (a resource it depends on failed)');
     expect(frame).toContain('0 done · 0 running · 3 waiting · 1 failed · 1 not attempted');
 
     await ui.emit(1300, {

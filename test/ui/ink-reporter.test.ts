@@ -43,6 +43,7 @@ function between(text: string, marker: string, until: string): string {
 }
 
 // Erase-line and cursor-up sequences: what a redraw over the question would write first.
+// eslint-disable-next-line no-control-regex -- terminal escape codes are what is asserted
 const REDRAW = /\u001b\[(2K|1A|\d*F)/;
 
 describe('Ink reporter end to end', () => {
@@ -61,6 +62,7 @@ describe('Ink reporter end to end', () => {
     expect(text()).toContain('✓ api created in 3.1s [id=abc1234]');
     expect(text()).toContain('Apply complete: 1 created, 0 updated, 0 replaced, 0 deleted.');
     // Colour off: whatever Ink writes to move the cursor, it writes no colour (SGR) codes.
+    // eslint-disable-next-line no-control-regex
     expect(text()).not.toMatch(/\u001b\[\d+(;\d+)*m/);
   });
 

@@ -60,7 +60,7 @@ const failedApply: Array<[number, EngineEvent]> = [
       resource: 'route',
       resourceType: 'AWS::ApiGatewayV2::Route',
       action: 'create',
-      reason: 'integration failed',
+      reason: 'dependency_failed',
     },
   ],
   [
@@ -113,7 +113,7 @@ describe('lines reporter', () => {
       integration: still creating... [10s elapsed]
       integration: create failed after 12.2s: InvalidRequest: IntegrationUri must be an ARN for AWS_PROXY integrations
         hint: Check integration_uri in resources/integration.iql
-      route: not attempted (integration failed)
+      route: not attempted (a resource it depends on failed)
 
       Apply failed: 1 failed, 1 created, 1 updated, 1 replaced, 0 deleted, 1 not attempted.
         integration: create failed: InvalidRequest: IntegrationUri must be an ARN for AWS_PROXY integrations
@@ -211,5 +211,31 @@ describe('lines reporter timers', () => {
     expect(timer.hasRef()).toBe(false);
     await reporter.close();
     spy.mockRestore();
+  });
+});
+
+describe('coded reasons in words', () => {
+  it('says why a resource was not attempted, and each rollback step', () => {
+    const { out, text } = capture();
+    const reporter = createReporter('lines', { stdout: out, color: false, showDiff: false });
+    reporter.emit({
+      type: 'resource_skipped',
+      time: at(0),
+      resource: 'stage',
+      resourceType: 'T',
+      action: 'create',
+      reason: 'replacement_not_created',
+    });
+    reporter.emit({ type: 'rollback_step', time: at(1), resource: 'api', resourceType: 'T', step: 'undoing' });
+    reporter.emit({
+      type: 'rollback_step',
+      time: at(2),
+      resource: 'old',
+      resourceType: 'T',
+      step: 'cannot_restore_deleted',
+    });
+    expect(text()).toContain('stage: not attempted (its old instance was deleted, but the replacement was not created');
+    expect(text()).toContain('rolling back api');
+    expect(text()).toContain('rollback cannot restore old: it was deleted');
   });
 });

@@ -7,22 +7,30 @@ import type { Command, EngineEvent, ErrorInfo } from '../../events/index.js';
 import type { ChangeAction, Plan, ResourceChange } from '../../plan/types.js';
 import { summaryLines, type SeenFailure } from '../run-summary.js';
 import { estimateRemainingMs, type DurationStats, type RemainingOp } from './estimate.js';
+import { rollbackWords, skipWords } from '../words.js';
 
 export interface RunningOp {
   resource: string;
   resourceType: string;
   action: ChangeAction;
   startedAt: number;
-  identifier?: string;
+  identifier?: string | undefined;
 }
 
 /** One entry of the scrollback (Ink's <Static>): written once, never redrawn. */
 export type LogItem =
   | { id: number; kind: 'plan'; plan: Plan }
-  | { id: number; kind: 'done'; resource: string; action: ChangeAction; durationMs: number; identifier?: string }
+  | {
+      id: number;
+      kind: 'done';
+      resource: string;
+      action: ChangeAction;
+      durationMs: number;
+      identifier?: string | undefined;
+    }
   | { id: number; kind: 'failed'; resource: string; action: ChangeAction; durationMs: number; error: ErrorInfo }
   | { id: number; kind: 'skipped'; resource: string; reason: string }
-  | { id: number; kind: 'warning'; message: string; resource?: string }
+  | { id: number; kind: 'warning'; message: string; resource?: string | undefined }
   | { id: number; kind: 'summary'; outcome: 'success' | 'failed' | 'interrupted' | 'cancelled'; lines: string[] };
 
 type Status = 'running' | 'done' | 'failed' | 'skipped';
@@ -61,7 +69,7 @@ export function initialProgress(now: number): ProgressState {
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 function append(state: ProgressState, item: WithoutId<LogItem>): LogItem[] {
-  return [...state.log, { ...item, id: state.log.length } as LogItem];
+  return [...state.log, { ...item, id: state.log.length }];
 }
 
 function settle(state: ProgressState, resource: string, status: Status): Pick<ProgressState, 'running' | 'status'> {
@@ -116,8 +124,10 @@ export function applyEvent(state: ProgressState, event: EngineEvent, now: number
       return {
         ...s,
         ...settle(s, event.resource, 'skipped'),
-        log: append(s, { kind: 'skipped', resource: event.resource, reason: event.reason }),
+        log: append(s, { kind: 'skipped', resource: event.resource, reason: skipWords(event.reason) }),
       };
+    case 'rollback_step':
+      return { ...s, log: append(s, { kind: 'warning', message: rollbackWords(event.step, event.resource) }) };
     case 'interrupt_requested':
       return { ...s, interrupting: true };
     case 'warning':

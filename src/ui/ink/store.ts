@@ -3,10 +3,11 @@
  * state through `useSyncExternalStore`. Keeping state here (not in component state) means the
  * engine's scheduler never waits on React, and tests can drive the UI by setting state.
  */
+/** Plain function members (no `this`), so React may call them detached. */
 export interface Store<S> {
-  getState(): S;
-  setState(update: (state: S) => S): void;
-  subscribe(listener: () => void): () => void;
+  getState: () => S;
+  setState: (update: (state: S) => S) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createStore<S>(initial: S): Store<S> {
