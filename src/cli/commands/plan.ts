@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { command, flag } from '../command.js';
-import { OUTPUT, PACING, STACK_ARGS, VARS, WHERE } from '../flags.js';
+import { STACK_ARGS, STACK_RUN } from '../flags.js';
 import { EXIT } from '../io.js';
 
 export default command({
@@ -21,10 +21,7 @@ export default command({
       description: 'exit 2 when there are changes, 0 when there are none',
       default: false,
     }),
-    ...WHERE,
-    ...VARS,
-    ...OUTPUT,
-    ...PACING,
+    ...STACK_RUN,
   ],
   example: 'deploy plan examples/websocket-api dev --local --diff',
   async run(options, io) {
