@@ -8,7 +8,7 @@ import { Command as Program, Option } from 'commander';
 import { DeployError } from '../errors/index.js';
 import { camel, flagNames, type Arg, type Command, type Flag, type Options } from './command.js';
 import { flagsOf } from './flags.js';
-import { ABOUT, helpStyle, ROOT_EPILOG } from './help.js';
+import { ABOUT, groupSummary, helpStyle, ROOT_EPILOG } from './help.js';
 import type { CliIO } from './io.js';
 import { usageError } from './usage-error.js';
 import { listed } from './values.js';
@@ -101,7 +101,7 @@ function place(parent: Program, words: string[]): Program {
     group = created;
   }
   const sub = place(group, rest);
-  group.summary(`subcommands: ${group.commands.map((c) => c.name()).join(', ')}`);
+  group.summary(groupSummary(group.commands.map((c) => c.name())));
   return sub;
 }
 
