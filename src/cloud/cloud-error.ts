@@ -47,10 +47,15 @@ const HINTS: Record<string, string> = {
 /** A Cloud Control failure, synchronous (an exception) or asynchronous (a FAILED request). */
 export class CloudError extends DeployError {
   readonly retryable: boolean;
+  /**
+   * Cloud Control accepted the request and it ended FAILED or cancelled: a final answer, even when
+   * a new request might succeed (`retryable`). Otherwise the request may not have been answered.
+   */
+  readonly requestFailed: boolean;
   constructor(
     code: string,
     message: string,
-    options: { retryable?: boolean; resource?: string; cause?: unknown } = {},
+    options: { retryable?: boolean; requestFailed?: boolean; resource?: string; cause?: unknown } = {},
   ) {
     const hint = HINTS[code];
     super(code, message, {
@@ -59,6 +64,12 @@ export class CloudError extends DeployError {
       cause: options.cause,
     });
     this.retryable = options.retryable ?? false;
+    this.requestFailed = options.requestFailed ?? false;
+  }
+
+  /** Whether it is known that the request changed nothing it was not reported to have changed. */
+  get settled(): boolean {
+    return this.requestFailed || !this.retryable;
   }
 }
 

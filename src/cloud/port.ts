@@ -37,6 +37,12 @@ export interface CloudControlPort {
     options?: MutationOptions,
   ): Promise<ResourceState>;
   deleteResource(typeName: string, region: string, identifier: string, options?: MutationOptions): Promise<void>;
+  /**
+   * How a request made earlier ended (one a killed run sent): waits while it is in progress,
+   * resolves with the resource's identifier on success, throws a CloudError when it failed or
+   * was cancelled, and resolves undefined when Cloud Control does not know the token (expired).
+   */
+  awaitRequest(region: string, requestToken: string): Promise<{ identifier: string } | undefined>;
   /** Requests made so far, by Cloud Control operation name (for reports and tests). */
   callCounts(): Record<string, number>;
 }

@@ -3,17 +3,17 @@
  * once the resources it uses exist (so "known after apply" values become real), writes the
  * ledger after every completed operation, and reports every step as an event.
  */
-import { createHash } from 'node:crypto';
 import type { ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
 import { errorInfo, eventTime, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
 import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
-import { ledgerEntry } from '../state/index.js';
+import type { Intent } from '../state/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
-import { snakeColumns } from '../stack/index.js';
+import { sendUnderIntent } from './intents.js';
 import { operationNodes, parseNodeId } from './operations.js';
+import { adoptUnchanged, entryOf, intentOf, recordOutcome } from './record.js';
 import {
   renderForPlan,
   type ApplyContext,
@@ -28,23 +28,12 @@ export interface ApplyOptions {
   parallelism: number;
   onFailure: FailureMode;
   signal?: AbortSignal;
-  /** Seed of the idempotency tokens: the same plan retried sends the same tokens. */
-  tokenSeed: string;
 }
 
 export interface ApplyOutcome {
   summary: RunSummary;
   outcome: 'success' | 'failed' | 'interrupted';
   failed: { resource: string; error: ErrorInfo }[];
-}
-
-/** The exports a ledger entry records: the resource's export names with their values. */
-function exportedValues(planned: PlannedResource, properties: Record<string, unknown>): Record<string, unknown> {
-  const columns = snakeColumns(properties);
-  const out: Record<string, unknown> = {};
-  for (const e of planned.resource?.def.exports ?? [])
-    if (columns[e.column] !== undefined) out[e.alias] = columns[e.column];
-  return out;
 }
 
 export async function applyStack(
@@ -64,7 +53,6 @@ export async function applyStack(
   const deletedForReplace = new Set<string>();
   const emit = (event: EngineEvent): void => sink.emit(event);
 
-  const token = (id: string): string => createHash('sha256').update(`${options.tokenSeed}\0${id}`).digest('hex');
   const begin = (p: PlannedResource): void => {
     if (started.has(p.name)) return;
     started.set(p.name, Date.now());
@@ -94,19 +82,16 @@ export async function applyStack(
       durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
     });
   };
-  const record = (p: PlannedResource, state: ResourceState, desired: Record<string, unknown>): void => {
-    ledger.put(
-      ledgerEntry({
-        resource: p.name,
-        type: p.schema.typeName,
-        region: p.region,
-        identifier: state.identifier,
-        dependsOn: p.dependsOn,
-        exports: exportedValues(p, state.properties),
-        desired,
-      }),
-    );
-    if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+  const record = async (
+    p: PlannedResource,
+    state: ResourceState,
+    desired: Record<string, unknown>,
+    intent: Intent | undefined,
+  ): Promise<void> => {
+    await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, () => {
+      ledger.put(entryOf(p, state, desired), intent);
+      if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+    });
     known.set(p.name, state.properties);
   };
 
@@ -116,13 +101,17 @@ export async function applyStack(
     begin(p);
     try {
       if (phase === 'delete') {
-        await cloud.deleteResource(p.schema.typeName, p.previousRegion ?? p.region, p.identifier as string, {
-          clientToken: token(id),
-        });
-        ledger.remove(p.name);
-        if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
-        known.delete(p.name);
+        const region = p.previousRegion ?? p.region;
+        const identifier = p.identifier as string;
+        const { intent } = await sendUnderIntent(ledger, intentOf(p, 'delete', { identifier, region }), (o) =>
+          cloud.deleteResource(p.schema.typeName, region, identifier, o),
+        );
         applied.push({ kind: 'deleted', resource: p.name });
+        known.delete(p.name);
+        await recordOutcome(p, 'deleted', identifier, () => {
+          ledger.remove(p.name, intent);
+          if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+        });
         if (p.change.action === 'delete') finish(p, p.identifier);
         else deletedForReplace.add(p.name);
         return;
@@ -146,19 +135,23 @@ export async function applyStack(
           });
         }
         const identifier = p.identifier as string;
-        const state = change.patch?.length
-          ? await cloud.updateResource(p.schema.typeName, p.region, identifier, change.patch, {
-              clientToken: token(id),
-            })
-          : { identifier, properties: p.actual ?? {} };
-        record(p, state, desired);
+        const patch = change.patch ?? [];
+        const { intent, result: state } = patch.length
+          ? await sendUnderIntent(ledger, intentOf(p, 'update', { identifier, desired, patch }), (o) =>
+              cloud.updateResource(p.schema.typeName, p.region, identifier, patch, o),
+            )
+          : { intent: undefined, result: { identifier, properties: p.actual ?? {} } };
         applied.push({ kind: 'updated', resource: p.name, before: p.actual ?? {}, previous });
+        await record(p, state, desired, intent);
         finish(p, identifier);
         return;
       }
-      const state = await cloud.createResource(p.schema.typeName, p.region, desired, { clientToken: token(id) });
-      record(p, state, desired);
+      const { intent, result: state } = await sendUnderIntent(ledger, intentOf(p, 'create', { desired }), (o) =>
+        cloud.createResource(p.schema.typeName, p.region, desired, o),
+      );
+      // Before recording: a resource that cannot be recorded is still deleted by a rollback.
       applied.push({ kind: 'created', resource: p.name, identifier: state.identifier });
+      await record(p, state, desired, intent);
       finish(p, state.identifier);
     } catch (error) {
       const info = errorInfo(error);
@@ -203,7 +196,7 @@ export async function applyStack(
   }
   adoptUnchanged(ctx, planned);
   const rolledBack =
-    failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied, token) : undefined;
+    failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied) : undefined;
 
   const interrupted = options.signal?.aborted === true;
   return {
@@ -259,35 +252,5 @@ function reportSkipped(
       action: p.change.action,
       reason: codes[reason],
     });
-  }
-}
-
-/**
- * Unchanged resources found by query or identifier (deployed by another tool, or a lost
- * ledger) are recorded, so the next run reads them directly; known ones are refreshed.
- */
-function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[]): void {
-  for (const p of planned) {
-    if (p.change.action !== 'noop' || !p.actual || p.identifier === undefined || !p.desired) continue;
-    // What the stack asked for, never the whole read: service-set values must not become
-    // "removed" properties in the next plan.
-    const entry = ledgerEntry({
-      resource: p.name,
-      type: p.schema.typeName,
-      region: p.region,
-      identifier: p.identifier,
-      dependsOn: p.dependsOn,
-      exports: exportedValues(p, p.actual),
-      desired: p.desired,
-    });
-    const current = ctx.ledger.get(p.name);
-    if (
-      !current ||
-      current.desiredHash !== entry.desiredHash ||
-      JSON.stringify(current.exports) !== JSON.stringify(entry.exports)
-    ) {
-      ctx.ledger.put(entry);
-    }
-    if (p.renamedFrom !== undefined) ctx.ledger.remove(p.renamedFrom);
   }
 }

@@ -5,14 +5,14 @@
 import type { CloudControlPort } from '../cloud/index.js';
 import type { Plan } from '../plan/index.js';
 import type { SchemaRegistry } from '../schema/index.js';
-import { acquireLock, Ledger } from '../state/index.js';
+import { acquireLock, Ledger, lockHolder, type LockInfo } from '../state/index.js';
 import { applyStack, type ApplyOutcome, type FailureMode } from './apply-stack.js';
 import { errorInfo, eventTime, type Command, type EventSink, type RunSummary } from '../events/index.js';
 import type { StackPlan } from './plan-context.js';
 import { planStack } from './plan-stack.js';
+import { resolvePending } from './recover.js';
 import { assertStillValid, type SavedPlan } from './saved-plan.js';
 import type { Stack } from '../stack/index.js';
-import { createHash, randomUUID } from 'node:crypto';
 
 export interface EngineDeps {
   registry: SchemaRegistry;
@@ -74,24 +74,49 @@ async function framed<T extends RunResult>(
   }
 }
 
+/** How many reads a plan has in flight when the caller does not say. */
+const DEFAULT_PARALLELISM = 10;
+
+/**
+ * Resolves what a killed run left pending, then plans. `plan` resolves read-only (it holds no
+ * lock and changes nothing), and not at all while a live run holds the lock: its pending
+ * operations are its own, not an interrupted run's. Apply and teardown record what they find.
+ */
 async function makePlan(
   stack: Stack,
   deps: EngineDeps,
   ledger: Ledger,
   mode: 'apply' | 'teardown',
+  parallelism: number,
 ): Promise<StackPlan> {
+  const running = ledger.readOnly ? lockHolder(stack.dir, stack.env) : undefined;
+  if (running === undefined) {
+    await resolvePending({ stack, cloud: deps.cloud, ledger, sink: deps.sink }, !ledger.readOnly);
+  } else if (ledger.pending().length > 0) {
+    deps.sink.emit({
+      type: 'warning',
+      time: eventTime(),
+      message: `${running.owner} is running "${running.command}": this plan shows the state before its operations in flight`,
+    });
+  }
   const stackPlan = await planStack(
     { stack, registry: deps.registry, cloud: deps.cloud, ledger, now: new Date() },
     mode,
+    parallelism,
   );
   deps.sink.emit({ type: 'plan_ready', time: eventTime(), plan: stackPlan.plan });
   return stackPlan;
 }
 
-export function plan(stack: Stack, deps: EngineDeps): Promise<{ kind: 'planned'; plan: Plan }> {
+/** `parallelism`: reads in flight at once (default 10). */
+export function plan(
+  stack: Stack,
+  deps: EngineDeps,
+  options: { parallelism?: number } = {},
+): Promise<{ kind: 'planned'; plan: Plan }> {
   return framed('plan', stack, deps, async () => {
-    const ledger = Ledger.open(stack.dir, stack.env, stack.name);
-    const { plan } = await makePlan(stack, deps, ledger, 'apply');
+    const ledger = Ledger.open(stack.dir, stack.env, stack.name, { readOnly: true });
+    const { plan } = await makePlan(stack, deps, ledger, 'apply', options.parallelism ?? DEFAULT_PARALLELISM);
     return { kind: 'planned' as const, plan };
   });
 }
@@ -111,26 +136,44 @@ async function execute(
   options: RunOptions,
 ): Promise<RunResult> {
   return framed(command, stack, deps, async () => {
-    const lock = await acquireLock(stack.dir, stack.env, { command });
+    const onTakeover = (previous: LockInfo, why: 'process gone' | 'lease expired'): void =>
+      deps.sink.emit({
+        type: 'warning',
+        time: eventTime(),
+        message:
+          `took over the lock of ${previous.owner} ("${previous.command}" since ${previous.acquiredAt}): ` +
+          (why === 'process gone' ? 'that process no longer runs on this host' : 'its lease expired'),
+      });
+    const lock = await acquireLock(stack.dir, stack.env, { command, onTakeover });
     try {
       const ledger = Ledger.open(stack.dir, stack.env, stack.name);
-      const stackPlan = await makePlan(stack, deps, ledger, command);
-      if (options.saved) assertStillValid(options.saved, stackPlan.plan);
-      // Nothing to change: no question to ask (the run still records adopted resources).
-      if (hasChanges(stackPlan.plan) && options.confirm && !(await options.confirm(stackPlan.plan))) {
-        return { kind: 'cancelled' as const, plan: stackPlan.plan };
+      try {
+        const stackPlan = await makePlan(stack, deps, ledger, command, options.parallelism);
+        if (options.saved) assertStillValid(options.saved, stackPlan.plan);
+        // Nothing to change: no question to ask (the run still records adopted resources).
+        if (hasChanges(stackPlan.plan) && options.confirm && !(await options.confirm(stackPlan.plan))) {
+          return { kind: 'cancelled' as const, plan: stackPlan.plan };
+        }
+        const outcome = await applyStack({ ...deps, stack, ledger, now: new Date() }, stackPlan, {
+          parallelism: options.parallelism,
+          onFailure: options.onFailure,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        return { kind: 'applied' as const, plan: stackPlan.plan, outcome };
+      } finally {
+        compact(ledger, deps.sink);
       }
-      // Tokens from the saved plan repeat across retries of that file; otherwise unique per run.
-      const tokenSeed = options.saved?.seed ?? createHash('sha256').update(randomUUID()).digest('hex');
-      const outcome = await applyStack({ ...deps, stack, ledger, now: new Date() }, stackPlan, {
-        parallelism: options.parallelism,
-        onFailure: options.onFailure,
-        tokenSeed,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      return { kind: 'applied' as const, plan: stackPlan.plan, outcome };
     } finally {
       await lock.release();
     }
   });
+}
+
+/** Folds the journal into state.json. Failing is no loss (the journal holds everything): a warning. */
+function compact(ledger: Ledger, sink: EventSink): void {
+  try {
+    ledger.compact();
+  } catch (error) {
+    sink.emit({ type: 'warning', time: eventTime(), message: (error as Error).message });
+  }
 }

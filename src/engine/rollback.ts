@@ -6,7 +6,9 @@
 import { diffResource, type ChangeAction } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
 import { errorInfo, eventTime } from '../events/index.js';
+import { closeQuietly, persist, sendUnderIntent } from './intents.js';
 import type { ApplyContext, PlannedResource } from './plan-context.js';
+import { intentOf } from './record.js';
 
 /** What this run changed, for rollback. */
 export type Applied =
@@ -16,13 +18,14 @@ export type Applied =
 
 /**
  * Undoes, newest first, what this run created or updated, and returns how many steps it undid.
- * Deleted resources cannot come back.
+ * Deleted resources cannot come back. Each step runs under an intent like any mutation, but is
+ * sent even when the ledger cannot be written: what this run created must not stay behind
+ * because the disk is full.
  */
 export async function rollback(
   ctx: ApplyContext,
   byName: ReadonlyMap<string, PlannedResource>,
   applied: Applied[],
-  token: (id: string) => string,
 ): Promise<number> {
   const { cloud, ledger, sink } = ctx;
   let undone = 0;
@@ -56,10 +59,13 @@ export async function rollback(
         action,
       });
       if (step.kind === 'created') {
-        await cloud.deleteResource(p.schema.typeName, p.region, step.identifier, {
-          clientToken: token(`rollback:${p.name}`),
-        });
-        ledger.remove(p.name);
+        const { intent } = await sendUnderIntent(
+          ledger,
+          intentOf(p, 'delete', { identifier: step.identifier }),
+          (o) => cloud.deleteResource(p.schema.typeName, p.region, step.identifier, o),
+          { bestEffort: true },
+        );
+        await recorded(ctx, p.name, () => ledger.remove(p.name, intent));
       } else {
         const current = await cloud.getResource(p.schema.typeName, p.region, p.identifier as string);
         const back = diffResource({
@@ -70,12 +76,19 @@ export async function rollback(
           actual: current?.properties,
           ...(step.previous ? { lastApplied: ledger.get(p.name)?.desired ?? {} } : {}),
         });
-        if (back.patch?.length) {
-          await cloud.updateResource(p.schema.typeName, p.region, p.identifier as string, back.patch, {
-            clientToken: token(`rollback:${p.name}`),
-          });
-        }
-        if (step.previous) ledger.put(step.previous);
+        const patch = back.patch ?? [];
+        const desired = step.previous?.desired ?? step.before;
+        const { intent } = patch.length
+          ? await sendUnderIntent(
+              ledger,
+              intentOf(p, 'update', { identifier: p.identifier as string, desired, patch }),
+              (o) => cloud.updateResource(p.schema.typeName, p.region, p.identifier as string, patch, o),
+              { bestEffort: true },
+            )
+          : { intent: undefined };
+        const previous = step.previous;
+        if (previous) await recorded(ctx, p.name, () => ledger.put(previous, intent));
+        else if (intent) closeQuietly(ledger, intent);
       }
       sink.emit({
         type: 'resource_finished',
@@ -99,4 +112,16 @@ export async function rollback(
     }
   }
   return undone;
+}
+
+/**
+ * A rollback step's ledger write. The undo has happened, so it still counts; if it cannot be
+ * recorded, the step's intent (when it was recorded) lets the next run record the outcome.
+ */
+async function recorded(ctx: ApplyContext, resource: string, write: () => void): Promise<void> {
+  try {
+    await persist(write);
+  } catch (error) {
+    ctx.sink.emit({ type: 'warning', time: eventTime(), resource, message: (error as Error).message });
+  }
 }

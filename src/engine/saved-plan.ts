@@ -5,14 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
-import { canonicalJson, hashOf } from '../common/index.js';
+import { canonicalJson } from '../common/index.js';
 import type { Plan, ResourceChange } from '../plan/index.js';
 
 export interface SavedPlan {
   format: 'deploy.plan';
   version: 1;
-  /** Seeds the idempotency tokens: re-applying the same file after a crash repeats, not duplicates. */
-  seed: string;
   plan: Plan;
 }
 
@@ -20,7 +18,6 @@ export function savePlan(path: string, plan: Plan): SavedPlan {
   const saved: SavedPlan = {
     format: 'deploy.plan',
     version: 1,
-    seed: hashOf(plan),
     plan,
   };
   writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);

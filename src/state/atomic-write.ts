@@ -36,7 +36,7 @@ export function writeFileAtomic(path: string, data: string, options: AtomicWrite
 }
 
 /** Makes the new directory entry durable. Not every platform can open a directory: best effort. */
-function syncDirectory(dir: string): void {
+export function syncDirectory(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');

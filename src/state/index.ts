@@ -2,9 +2,10 @@
  * Stack state: the ledger of deployed resources and the lock that keeps runs apart.
  * Format and rules: README.md in this folder.
  */
-export { Ledger, ledgerEntry } from './ledger.js';
-export type { LedgerData, LedgerEntry } from './ledger-format.js';
-export { acquireLock, forceUnlock } from './lock.js';
+export { Ledger, ledgerEntry, type LedgerOpenOptions } from './ledger.js';
+export type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
+export type { Intent, IntentOperation, IntentRequest } from './intent.js';
+export { acquireLock, forceUnlock, lockHolder } from './lock.js';
 export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';
-export { stateDir, statePath, lockPath } from './paths.js';
+export { stateDir, statePath, journalPath, lockPath } from './paths.js';

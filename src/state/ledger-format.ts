@@ -5,8 +5,10 @@
  */
 import { isObject as isRecord } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
+import { intentProblem, type Intent } from './intent.js';
 
-export const LEDGER_VERSION = 1;
+/** Version 2 added `seq`, `pending` and the journal beside the file; version 1 files are read too. */
+export const LEDGER_VERSION = 2;
 
 export interface LedgerEntry {
   /** Manifest resource name; also the key in `resources`. */
@@ -29,10 +31,14 @@ export interface LedgerEntry {
 }
 
 export interface LedgerData {
-  version: 1;
+  version: 2;
   stack: string;
   env: string;
+  /** The last journal record folded into this file (0: none yet). */
+  seq: number;
   resources: Record<string, LedgerEntry>;
+  /** Intents whose outcome is not recorded yet, oldest first. */
+  pending: Intent[];
 }
 
 /** Parses and checks a state file's text; `path` is only for messages. */
@@ -44,7 +50,7 @@ export function parseLedger(text: string, path: string): LedgerData {
     throw corrupt(path, `is not valid JSON (${(cause as Error).message})`, cause);
   }
   if (!isRecord(raw)) throw corrupt(path, 'is not a JSON object');
-  if (raw['version'] !== LEDGER_VERSION) {
+  if (raw['version'] !== LEDGER_VERSION && raw['version'] !== 1) {
     if (typeof raw['version'] === 'number' && raw['version'] > LEDGER_VERSION) {
       throw new DeployError(
         'LedgerCorrupt',
@@ -65,6 +71,14 @@ export function parseLedger(text: string, path: string): LedgerData {
       throw corrupt(path, `has entry "${name}" whose "resource" is "${(entry as LedgerEntry).resource}"`);
     }
   }
+  if (raw['version'] === 1) return { ...(raw as unknown as LedgerData), version: 2, seq: 0, pending: [] };
+  if (!Number.isSafeInteger(raw['seq']) || (raw['seq'] as number) < 0) throw corrupt(path, 'has no valid "seq"');
+  const pending = raw['pending'];
+  if (!Array.isArray(pending)) throw corrupt(path, 'has no "pending" list');
+  for (const intent of pending) {
+    const problem = intentProblem(intent);
+    if (problem !== undefined) throw corrupt(path, `has an invalid pending intent: ${problem}`);
+  }
   return raw as unknown as LedgerData;
 }
 
@@ -82,7 +96,37 @@ export function entryProblem(entry: unknown): string | undefined {
   return undefined;
 }
 
-function corrupt(path: string, what: string, cause?: unknown): DeployError {
+/** One line of the journal (README.md): a change to the ledger, numbered by `seq`. */
+export type JournalRecord =
+  | { seq: number; op: 'intent'; intent: Intent }
+  | { seq: number; op: 'accepted'; intent: number; requestToken: string }
+  | { seq: number; op: 'put'; entry: LedgerEntry; resolves?: number }
+  | { seq: number; op: 'remove'; resource: string; resolves?: number }
+  | { seq: number; op: 'resolved'; intent: number };
+
+/** What is wrong with a journal record, or undefined when it is well formed. */
+export function recordProblem(record: unknown): string | undefined {
+  if (!isRecord(record)) return 'not an object';
+  if (!Number.isSafeInteger(record['seq']) || (record['seq'] as number) < 1) return '"seq" must be a positive integer';
+  const isId = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) > 0;
+  if (record['resolves'] !== undefined && !isId(record['resolves'])) return '"resolves" must be an intent id';
+  switch (record['op']) {
+    case 'intent':
+      return intentProblem(record['intent']);
+    case 'accepted':
+      return isId(record['intent']) && typeof record['requestToken'] === 'string' ? undefined : 'bad "accepted"';
+    case 'put':
+      return entryProblem(record['entry']);
+    case 'remove':
+      return typeof record['resource'] === 'string' ? undefined : '"resource" must be a string';
+    case 'resolved':
+      return isId(record['intent']) ? undefined : '"intent" must be an intent id';
+    default:
+      return `unknown "op" ${JSON.stringify(record['op'])}`;
+  }
+}
+
+export function corrupt(path: string, what: string, cause?: unknown): DeployError {
   return new DeployError('LedgerCorrupt', `State file ${path} ${what}`, {
     file: path,
     cause,

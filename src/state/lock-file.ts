@@ -86,16 +86,18 @@ export function rewriteLock(path: string, info: LockInfo): void {
  * Removes a lock judged expired, but only if it is still that same lock. Checking and then
  * deleting would race with another run doing the same and delete that run's fresh lock; so
  * the file is first renamed aside (atomic: exactly one run gets it), then checked, and put
- * back when it turns out to be a fresh lock that appeared in the meantime.
+ * back when it turns out to be a fresh lock that appeared in the meantime. True when the stale
+ * lock was removed.
  */
-export function removeStaleLock(path: string, stale: LockInfo): void {
+export function removeStaleLock(path: string, stale: LockInfo): boolean {
   const aside = `${path}.${process.pid}.${newToken()}.stale`;
   try {
     renameSync(path, aside);
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw cause;
   }
+  let removed = true;
   try {
     let moved: LockInfo | undefined;
     try {
@@ -104,6 +106,7 @@ export function removeStaleLock(path: string, stale: LockInfo): void {
       moved = undefined;
     }
     if (moved !== undefined && (moved.token !== stale.token || moved.expiresAt !== stale.expiresAt)) {
+      removed = false;
       // Not the lock we judged: restore it unless yet another run has taken the slot.
       try {
         writeFileAtomic(path, readFileSync(aside, 'utf8'), { exclusive: true, mode: 0o644 });
@@ -114,4 +117,5 @@ export function removeStaleLock(path: string, stale: LockInfo): void {
   } finally {
     rmSync(aside, { force: true });
   }
+  return removed;
 }

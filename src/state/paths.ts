@@ -18,6 +18,11 @@ export function statePath(stackDir: string, env: string): string {
   return join(stateDir(stackDir, env), 'state.json');
 }
 
+/** The ledger's append-only journal, folded into state.json at the end of a run. */
+export function journalPath(stackDir: string, env: string): string {
+  return join(stateDir(stackDir, env), 'journal.ndjson');
+}
+
 export function lockPath(stackDir: string, env: string): string {
   return join(stateDir(stackDir, env), 'lock.json');
 }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/cli/main.js';
 import type { EngineEvent } from '../../src/events/events.js';
+import { Ledger, type LedgerData } from '../../src/state/index.js';
 
 export const EXAMPLE = resolve(import.meta.dirname, '../../examples/websocket-api');
 
@@ -65,9 +66,7 @@ export function eventsOf<T extends EngineEvent['type']>(r: CliRun, type: T): Ext
   return r.events.filter((e) => e.type === type) as Extract<EngineEvent, { type: T }>[];
 }
 
-export function ledgerOf(
-  stackDir: string,
-  env: string,
-): { resources: Record<string, { identifier: string; type: string }> } {
-  return JSON.parse(readFileSync(join(stackDir, '.deploy', env, 'state.json'), 'utf8')) as ReturnType<typeof ledgerOf>;
+/** The ledger as the next run reads it: state.json and the journal beside it. */
+export function ledgerOf(stackDir: string, env: string): LedgerData {
+  return Ledger.open(stackDir, env, 'any', { readOnly: true }).toJSON();
 }

@@ -58,10 +58,20 @@ describe('Ledger', () => {
     const again = Ledger.open(stackDir, 'dev', 'demo');
     expect(again.get('api')).toEqual(api);
     expect(again.entries().map((e) => e.resource)).toEqual(['api', 'role']);
-    expect(again.toJSON()).toEqual({ version: 1, stack: 'demo', env: 'dev', resources: { api, role: entry('role') } });
+    const snapshot = {
+      version: 2,
+      stack: 'demo',
+      env: 'dev',
+      seq: 2,
+      resources: { api, role: entry('role') },
+      pending: [],
+    };
+    expect(again.toJSON()).toEqual(snapshot);
+    again.compact();
     const onDisk = JSON.parse(readFileSync(statePath(), 'utf8')) as { version: number; resources: object };
-    expect(onDisk.version).toBe(1);
+    expect(onDisk).toEqual(snapshot);
     expect(Object.keys(onDisk.resources)).toEqual(['api', 'role']);
+    expect(Ledger.open(stackDir, 'dev', 'demo').toJSON()).toEqual(snapshot);
   });
 
   it('computes desiredHash and updatedAt in ledgerEntry', () => {
@@ -90,7 +100,10 @@ describe('Ledger', () => {
     const again = Ledger.open(stackDir, 'dev', 'demo');
     expect(again.entries()).toHaveLength(40);
     expect(again.get('r00')?.identifier).toBe('changed');
+    expect(readdirSync(join(stackDir, '.deploy', 'dev'))).toEqual(['journal.ndjson']);
+    again.compact();
     expect(readdirSync(join(stackDir, '.deploy', 'dev'))).toEqual(['state.json']);
+    expect(Ledger.open(stackDir, 'dev', 'demo').entries()).toEqual(again.entries());
   });
 
   it('is not changed by callers mutating entries they passed or received', () => {
@@ -123,7 +136,12 @@ describe('Ledger', () => {
   test.each([
     ['not JSON', '{"version": 1, "resources": {'],
     ['an array', '[]'],
-    ['an unknown version', JSON.stringify({ version: 2, stack: 's', env: 'dev', resources: {} })],
+    ['an unknown version', JSON.stringify({ version: 0, stack: 's', env: 'dev', resources: {} })],
+    ['no seq', JSON.stringify({ version: 2, stack: 's', env: 'dev', resources: {}, pending: [] })],
+    [
+      'a bad pending intent',
+      JSON.stringify({ version: 2, stack: 's', env: 'dev', seq: 1, resources: {}, pending: [{}] }),
+    ],
     ['no version', JSON.stringify({ stack: 's', env: 'dev', resources: {} })],
     ['no resources', JSON.stringify({ version: 1, stack: 's', env: 'dev' })],
     [
@@ -147,17 +165,21 @@ describe('Ledger', () => {
   });
 
   it('refuses a state file recorded for another environment', () => {
-    Ledger.open(stackDir, 'prod', 'demo').put(entry('a'));
+    const prod = Ledger.open(stackDir, 'prod', 'demo');
+    prod.put(entry('a'));
+    prod.compact();
     mkdirSync(join(stackDir, '.deploy', 'dev'), { recursive: true });
     writeFileSync(statePath(), readFileSync(join(stackDir, '.deploy', 'prod', 'state.json')));
     expect(thrown(() => Ledger.open(stackDir, 'dev', 'demo')).code).toBe('LedgerMismatch');
   });
 
-  it('accepts a renamed stack and records the new name on the next write', () => {
-    Ledger.open(stackDir, 'dev', 'old-name').put(entry('a'));
+  it('accepts a renamed stack and records the new name at the next compaction', () => {
+    const old = Ledger.open(stackDir, 'dev', 'old-name');
+    old.put(entry('a'));
+    old.compact();
     const ledger = Ledger.open(stackDir, 'dev', 'new-name');
     expect(ledger.get('a')).toEqual(entry('a'));
-    ledger.put(entry('b'));
+    ledger.compact();
     expect(JSON.parse(readFileSync(statePath(), 'utf8'))).toMatchObject({ stack: 'new-name' });
   });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,12 +36,12 @@ async function rejection(promise: Promise<unknown>): Promise<DeployError> {
   throw new Error('expected a DeployError');
 }
 
-/** A lock left behind by a run that crashed `agoMs` after its lease expired. */
-function crashedLock(agoMs: number): LockInfo {
+/** A lock left behind by a run that crashed, whose lease expired `agoMs` ago (negative: still runs). */
+function crashedLock(agoMs: number, pid = 999_999, host = hostname()): LockInfo {
   const info: LockInfo = {
-    owner: `999999@${hostname()}`,
-    pid: 999_999,
-    host: hostname(),
+    owner: `${pid}@${host}`,
+    pid,
+    host,
     command: 'deploy teardown',
     acquiredAt: new Date(Date.now() - 60_000).toISOString(),
     expiresAt: new Date(Date.now() - agoMs).toISOString(),
@@ -88,6 +89,39 @@ describe('acquireLock', () => {
     expect(lock.info.token).not.toBe('crashed');
     expect(JSON.parse(readFileSync(lockFile(), 'utf8'))).toEqual(lock.info);
     expect(readdirSync(join(stackDir, '.deploy', 'dev'))).toEqual(['lock.json']);
+  });
+
+  it('takes over at once, with a message, the lock of a process that is gone from this host', async () => {
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    const dead = crashedLock(-30_000, child.pid);
+    const told: [LockInfo, string][] = [];
+    const lock = await acquireLock(stackDir, 'dev', {
+      command: 'deploy apply',
+      onTakeover: (previous, why) => told.push([previous, why]),
+    });
+    held.push(lock);
+    expect(told).toEqual([[dead, 'process gone']]);
+    expect(JSON.parse(readFileSync(lockFile(), 'utf8'))).toEqual(lock.info);
+  });
+
+  it('keeps the lease of a live process on this host, and of any process on another host', async () => {
+    crashedLock(-30_000, process.ppid);
+    expect((await rejection(acquire())).code).toBe('StackLocked');
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    crashedLock(-30_000, child.pid, 'another-host');
+    expect((await rejection(acquire())).code).toBe('StackLocked');
+  });
+
+  it('says so when it takes over an expired lease', async () => {
+    crashedLock(1, process.ppid, 'another-host');
+    const told: string[] = [];
+    const lock = await acquireLock(stackDir, 'dev', {
+      command: 'deploy apply',
+      onTakeover: (_, why) => told.push(why),
+    });
+    held.push(lock);
+    expect(told).toEqual(['lease expired']);
+    expect(JSON.parse(readFileSync(lockFile(), 'utf8'))).toEqual(lock.info);
   });
 
   it('takes over a tiny lease whose holder stopped renewing, and the old holder leaves it alone', async () => {

@@ -27,6 +27,12 @@ export default command({
       description: 'delay each answer: milliseconds ("200") or a range ("100-500")',
       default: undefined as string | undefined,
     }),
+    flag({
+      name: 'read-latency',
+      value: 'MS[-MAX]',
+      description: 'delay each read (GetResource, ListResources): milliseconds or a range',
+      default: undefined as string | undefined,
+    }),
     flag({ ...RATE_LIMIT, description: 'requests per second it answers before throttling (default: unlimited)' }),
     flag({
       name: 'fault',
@@ -47,6 +53,9 @@ export default command({
       port: options.port,
       dataDir,
       ...(options.latency !== undefined ? { latencyMs: parseLatency(options.latency) } : {}),
+      ...(options.readLatency !== undefined
+        ? { readLatencyMs: parseLatency(options.readLatency, '--read-latency') }
+        : {}),
       ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
       ...(options.fault.length > 0 ? { faults: options.fault.flatMap(parseFaults) } : {}),
     });

@@ -32,7 +32,7 @@ export default command({
       options,
       io,
       async ({ stack, deps }) => {
-        const result = await plan(stack, deps);
+        const result = await plan(stack, deps, { parallelism: options.parallelism });
         if (options.out !== undefined) {
           savePlan(resolve(io.cwd, options.out), result.plan);
           // On stderr with --json, so stdout stays one JSON event per line.

@@ -1,0 +1,75 @@
+/**
+ * An intent: what the engine is about to ask Cloud Control, written to the ledger's journal
+ * before the request is sent. A run that dies between sending and recording leaves the intent
+ * pending, and the next run resolves it (request status, or the same request re-sent with the
+ * same client token) instead of guessing: an in-flight create is adopted, never duplicated.
+ */
+import { createHash } from 'node:crypto';
+import { hashOf, isObject } from '../common/index.js';
+
+export type IntentOperation = 'create' | 'update' | 'delete';
+
+export interface Intent {
+  /** The journal sequence number that recorded it; unique within the ledger. */
+  id: number;
+  resource: string;
+  type: string;
+  region: string;
+  operation: IntentOperation;
+  /** Idempotency token sent with the request (retries of a transiently failed request add `-2`, `-3`, …). */
+  clientToken: string;
+  /** Cloud Control's RequestToken, once the request was accepted. */
+  requestToken?: string;
+  /** The resource's identifier (update, delete). */
+  identifier?: string;
+  /** Create and update: the desired state the ledger records once the request succeeds. */
+  desired?: Record<string, unknown>;
+  /** Update: the JSON Patch document sent. */
+  patch?: unknown[];
+  /** Recorded with the entry, for teardown order. */
+  dependsOn: string[];
+  /** A rename: the ledger entry this resource takes over when the request succeeds. */
+  renamedFrom?: string;
+  /** ISO time the intent was recorded. */
+  createdAt: string;
+}
+
+/** What a caller says; the ledger adds id, token and time. */
+export type IntentRequest = Omit<Intent, 'id' | 'clientToken' | 'requestToken' | 'createdAt'>;
+
+/**
+ * The client token of an intent: a hash of stack, environment, resource, operation, what the
+ * request asks for (the desired state; a delete's identifier) and the intent's id in this
+ * ledger. Nothing random: the same intent always has the same token, so re-sending it returns
+ * the original request. The id keeps a later, identical request (create, delete, create again
+ * within Cloud Control's 36 h token memory) from being mistaken for the first one.
+ */
+export function clientTokenFor(stack: string, env: string, request: IntentRequest, id: number): string {
+  const asked = request.operation === 'delete' ? { identifier: request.identifier } : request.desired;
+  return createHash('sha256')
+    .update([stack, env, request.resource, request.operation, hashOf(asked), String(id)].join('\0'))
+    .digest('hex');
+}
+
+/** What is wrong with a stored intent, or undefined when it is well formed. */
+export function intentProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  if (!Number.isSafeInteger(value['id']) || (value['id'] as number) < 1) return '"id" must be a positive integer';
+  for (const field of ['resource', 'type', 'region', 'clientToken', 'createdAt'] as const) {
+    if (typeof value[field] !== 'string' || value[field] === '') return `"${field}" must be a non-empty string`;
+  }
+  if (!['create', 'update', 'delete'].includes(value['operation'] as string)) {
+    return '"operation" must be create, update or delete';
+  }
+  for (const field of ['requestToken', 'identifier', 'renamedFrom'] as const) {
+    if (value[field] !== undefined && typeof value[field] !== 'string') return `"${field}" must be a string`;
+  }
+  if (value['operation'] !== 'create' && typeof value['identifier'] !== 'string') {
+    return `a ${String(value['operation'])} needs an "identifier"`;
+  }
+  if (value['operation'] !== 'delete' && !isObject(value['desired'])) return '"desired" must be an object';
+  if (value['patch'] !== undefined && !Array.isArray(value['patch'])) return '"patch" must be a list';
+  const deps = value['dependsOn'];
+  if (!Array.isArray(deps) || !deps.every((d) => typeof d === 'string')) return '"dependsOn" must be a list of names';
+  return undefined;
+}
