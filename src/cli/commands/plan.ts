@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { command, flag } from '../command.js';
-import { OUTPUT, PACING, STACK_ARGS, VARS, WHERE } from '../flags.js';
+import { STACK_ARGS, STACK_RUN } from '../flags.js';
 import { EXIT, type CliIO } from '../io.js';
 import { oneOf } from '../values.js';
 
@@ -32,10 +32,7 @@ export default command({
       default: 'text',
       conflicts: ['json'],
     }),
-    ...WHERE,
-    ...VARS,
-    ...OUTPUT,
-    ...PACING,
+    ...STACK_RUN,
   ],
   example: 'deploy plan examples/websocket-api dev --local --diff',
   async run(options, io) {
