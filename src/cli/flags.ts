@@ -122,11 +122,10 @@ export const OUTPUT_FILE = flag({
   default: undefined as string | undefined,
 });
 
-/** What plan, apply and teardown share: the stack, where it goes, its variables, output, pace. */
-export type StackRunOptions = Options<
-  (typeof WHERE)[number] | (typeof VARS)[number] | (typeof OUTPUT)[number] | (typeof PACING)[number],
-  (typeof STACK_ARGS)[number]
->;
+/** What plan, apply and teardown take: where the stack goes, its variables, output and pace. */
+export const STACK_RUN = [...WHERE, ...VARS, ...OUTPUT, ...PACING];
+
+export type StackRunOptions = Options<(typeof STACK_RUN)[number], (typeof STACK_ARGS)[number]>;
 
 /** What loading a stack needs: its directory, environment and variables. */
 export type StackReadOptions = Options<(typeof VARS)[number], (typeof STACK_ARGS)[number]>;

@@ -5,7 +5,7 @@
  */
 import type { MutationOptions, ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import { errorInfo, eventTime, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
+import { errorInfo, resourceEvent, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
 import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
@@ -16,7 +16,7 @@ import { sendUnderIntent } from './intents.js';
 import { laterRuns, runLater } from './later-runs.js';
 import { operationNodes, parseNodeId } from './operations.js';
 import { adoptUnchanged, entryOf, intentOf, recordOutcome } from './record.js';
-import { desiredNow, type ApplyContext, type PlannedResource, type StackPlan } from './plan-context.js';
+import { desiredNow, subjectOf, type ApplyContext, type PlannedResource, type StackPlan } from './plan-context.js';
 
 export type FailureMode = 'stop' | 'continue' | 'rollback';
 
@@ -54,13 +54,7 @@ export async function applyStack(
   const begin = (p: PlannedResource): void => {
     if (started.has(p.name)) return;
     started.set(p.name, Date.now());
-    emit({
-      type: 'resource_started',
-      time: eventTime(),
-      resource: p.name,
-      resourceType: p.schema.typeName,
-      action: p.change.action,
-    });
+    emit(resourceEvent.started(subjectOf(p)));
   };
   const finish = (p: PlannedResource, identifier: string | undefined): void => {
     const action = p.change.action;
@@ -70,15 +64,7 @@ export async function applyStack(
       counts.replaced++;
       deletedForReplace.delete(p.name);
     } else if (action === 'delete') counts.deleted++;
-    emit({
-      type: 'resource_finished',
-      time: eventTime(),
-      resource: p.name,
-      resourceType: p.schema.typeName,
-      action,
-      ...(identifier !== undefined ? { identifier } : {}),
-      durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
-    });
+    emit(resourceEvent.finished(subjectOf(p), started.get(p.name) ?? Date.now(), identifier));
   };
   const record = async (
     p: PlannedResource,
@@ -189,15 +175,7 @@ export async function applyStack(
       }
       const info = errorInfo(error);
       failed.push({ resource: p.name, error: info });
-      emit({
-        type: 'resource_failed',
-        time: eventTime(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action: p.change.action,
-        error: { ...info, resource: p.name },
-        durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
-      });
+      emit(resourceEvent.failed(subjectOf(p), info, started.get(p.name) ?? Date.now()));
       throw error;
     }
   };
@@ -218,14 +196,7 @@ export async function applyStack(
     counts.deleted++;
     const p = byName.get(name) as PlannedResource;
     if (failed.some((f) => f.resource === name)) continue;
-    emit({
-      type: 'resource_skipped',
-      time: eventTime(),
-      resource: name,
-      resourceType: p.schema.typeName,
-      action: 'create',
-      reason: 'replacement_not_created',
-    });
+    emit(resourceEvent.skipped(subjectOf(p, 'create'), 'replacement_not_created'));
   }
   adoptUnchanged(ctx, planned, known);
   const rolledBack =
@@ -259,13 +230,6 @@ function reportSkipped(
     seen.add(resource);
     const p = byName.get(resource); // undefined for a query or command run during apply
     const codes = { 'dependency-failed': 'dependency_failed', stopped: 'stopped', interrupted: 'interrupted' } as const;
-    emit({
-      type: 'resource_skipped',
-      time: eventTime(),
-      resource,
-      resourceType: p?.schema.typeName ?? 'query',
-      action: p?.change.action ?? 'noop',
-      reason: codes[reason],
-    });
+    emit(resourceEvent.skipped(p ? subjectOf(p) : { resource, resourceType: 'query', action: 'noop' }, codes[reason]));
   }
 }

@@ -4,7 +4,7 @@
  * what it uses; a failure is reported like a resource's.
  */
 import { DeployError } from '../errors/index.js';
-import { errorInfo, eventTime, type ErrorInfo } from '../events/index.js';
+import { errorInfo, resourceEvent, type ErrorInfo, type Subject } from '../events/index.js';
 import type { StackResource } from '../stack/index.js';
 import { runCommand } from './command-resource.js';
 import type { LaterRun } from './operations.js';
@@ -34,14 +34,15 @@ export async function runLater(
 ): Promise<void> {
   const started = Date.now();
   const resource = ctx.stack.resources.find((r) => r.def.name === name) as StackResource;
-  const resourceType = phase === 'command' ? 'command' : resource.def.type;
-  const action = phase === 'command' ? 'update' : 'noop';
+  const subject: Subject =
+    phase === 'command'
+      ? { resource: name, resourceType: 'command', action: 'update' }
+      : { resource: name, resourceType: resource.def.type, action: 'noop' };
   try {
     if (phase === 'command') {
-      ctx.sink.emit({ type: 'resource_started', time: eventTime(), resource: name, resourceType, action });
+      ctx.sink.emit(resourceEvent.started(subject));
       await runCommand(ctx, resource, known);
-      const durationMs = Date.now() - started;
-      ctx.sink.emit({ type: 'resource_finished', time: eventTime(), resource: name, resourceType, action, durationMs });
+      ctx.sink.emit(resourceEvent.finished(subject, started));
       return;
     }
     const row = await readQuery(ctx, resource, known, { required: true, retry: true, ...(signal ? { signal } : {}) });
@@ -54,18 +55,9 @@ export async function runLater(
     }
     if (row) known.set(name, row);
   } catch (error) {
-    const info = { ...errorInfo(error), resource: name };
+    const info = errorInfo(error);
     failed.push({ resource: name, error: info });
-    const durationMs = Date.now() - started;
-    ctx.sink.emit({
-      type: 'resource_failed',
-      time: eventTime(),
-      resource: name,
-      resourceType,
-      action,
-      error: info,
-      durationMs,
-    });
+    ctx.sink.emit(resourceEvent.failed(subject, info, started));
     throw error;
   }
 }

@@ -5,6 +5,7 @@
 export { default as apply } from './apply.js';
 export { default as build } from './build.js';
 export { default as completion } from './completion.js';
+export { default as graph } from './graph.js';
 export { default as info } from './info.js';
 export { default as init } from './init.js';
 export { default as localCloud } from './local-cloud.js';
