@@ -102,8 +102,9 @@ describe('stackql-deploy example stacks, unchanged, on the local cloud', () => {
 
 /**
  * py-aws-stack addresses a route as `rtb-…|0.0.0.0/0` and finds its instance by the VPC of its
- * subnet, as AWS answers. Until the local cloud answers so too (branch issue9-emufid), that
- * stack cannot complete on it, and its test says so by being skipped.
+ * subnet, as AWS answers. Until the local cloud answers so too (an instance's VpcId is its
+ * subnet's; the emulator fidelity work), that stack cannot complete on it, and its test says so
+ * by being skipped.
  */
 async function localCloudHasAwsIdentifiers(): Promise<boolean> {
   const { SdkCloudControl } = await import('../../src/cloud/index.js');
