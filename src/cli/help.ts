@@ -7,6 +7,7 @@ const COMMON = `Options for plan, apply and teardown:
   --endpoint URL          another Cloud Control endpoint (or AWS_ENDPOINT_URL_CLOUDCONTROL)
   -e, --var KEY=VALUE     a template variable (repeatable; overrides --env-file)
   --env-file FILE         KEY=VALUE lines as template variables
+  --secret NAME           mask the value of variable NAME in every output (repeatable)
   --json                  one JSON event per line on stdout (schema: src/events/EVENTS.md)
   --no-color              no colours (also NO_COLOR=1)
   --diff                  show property-level changes in the plan

@@ -13,6 +13,7 @@ const SPEC = {
   endpoint: { type: 'string' },
   var: { type: 'string', short: 'e', multiple: true },
   'env-file': { type: 'string' },
+  secret: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   diff: { type: 'boolean' },
@@ -31,12 +32,23 @@ const SPEC = {
   fault: { type: 'string', multiple: true },
 } as const;
 
-const STACK_RUN = ['local', 'local-data', 'endpoint', 'var', 'env-file', 'json', 'diff', 'parallelism', 'rate-limit'];
+const STACK_RUN = [
+  'local',
+  'local-data',
+  'endpoint',
+  'var',
+  'env-file',
+  'secret',
+  'json',
+  'diff',
+  'parallelism',
+  'rate-limit',
+];
 
 /** The flags each command takes (besides --help, --version and --no-color), so none is silently ignored. */
 const FLAGS: Record<string, string[]> = {
-  validate: ['var', 'env-file'],
-  render: ['var', 'env-file', 'resource'],
+  validate: ['var', 'env-file', 'secret'],
+  render: ['var', 'env-file', 'secret', 'resource'],
   plan: [...STACK_RUN, 'out', 'detailed-exitcode'],
   apply: [...STACK_RUN, 'plan', 'yes', 'on-failure'],
   teardown: [...STACK_RUN, 'yes', 'on-failure'],
@@ -72,6 +84,8 @@ export interface CliOptions {
   endpoint?: string;
   vars: string[];
   envFile?: string;
+  /** `--secret NAME`: variables whose values every output masks. */
+  secrets: string[];
   json: boolean;
   color: boolean;
   diff: boolean;
@@ -129,6 +143,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     version: v.version ?? false,
     local: v.local ?? false,
     vars: v.var ?? [],
+    secrets: v.secret ?? [],
     json: v.json ?? false,
     color: !(v['no-color'] ?? false) && env['NO_COLOR'] === undefined,
     diff: v.diff ?? false,

@@ -10,6 +10,7 @@ export function stackInput(options: CliOptions, io: CliIO): StackInput {
     env,
     processEnv: io.env,
     assignments: options.vars,
+    secrets: options.secrets,
     cwd: io.cwd,
     ...(options.envFile !== undefined ? { envFile: options.envFile } : {}),
   };

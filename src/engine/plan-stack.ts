@@ -6,7 +6,7 @@
 import { DeployErrors } from '../errors/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { assertSupportedType, renderTyped, templateBase } from '../stack/index.js';
+import { assertSupportedType, collectSecrets, renderTyped, sensitiveProperties, templateBase } from '../stack/index.js';
 import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
 import { readQuery } from './query-resource.js';
@@ -50,6 +50,8 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown'): P
 async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' | 'teardown'): Promise<PlannedResource> {
   const schema = ctx.registry.resolve(entry.type);
   const state = await ctx.cloud.getResource(entry.type, entry.region, entry.identifier);
+  const sources = { actual: state?.properties, lastApplied: entry.desired };
+  collectSecrets(ctx.stack.secrets, undefined, schema, sources);
   const change = diffResource({
     resource: entry.resource,
     schema,
@@ -59,6 +61,7 @@ async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' |
     lastApplied: entry.desired,
     identifier: entry.identifier,
     dependsOn: entry.dependsOn,
+    sensitive: sensitiveProperties(undefined, schema),
     removedReason: mode === 'teardown' ? 'teardown' : 'removed from manifest',
   });
   return {

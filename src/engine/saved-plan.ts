@@ -3,8 +3,9 @@
  * records, per resource, a fingerprint of what was read; apply re-reads and refuses, naming
  * the resources, if anything changed since: the cloud, the ledger, or the stack itself.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
+import { writeFileAtomic } from '../state/index.js';
 import { canonicalJson } from '../common/index.js';
 import type { Plan, ResourceChange } from '../plan/index.js';
 
@@ -20,7 +21,15 @@ export function savePlan(path: string, plan: Plan): SavedPlan {
     version: 1,
     plan,
   };
-  writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
+  try {
+    // Private, like the ledger: even masked, a plan describes the infrastructure in detail.
+    writeFileAtomic(path, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
+  } catch (error) {
+    throw new DeployError('PlanNotSaved', `cannot save the plan to ${path}: ${(error as Error).message}`, {
+      file: path,
+      hint: 'pass --out a file name in a writable directory, e.g. --out plan.json',
+    });
+  }
   return saved;
 }
 

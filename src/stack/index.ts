@@ -6,3 +6,4 @@ export { renderResource, renderTyped, schemaOf, type RenderedResource, type Rend
 export { templateBase, snakeColumns, ownColumns } from './context.js';
 export { conditionHolds } from './condition.js';
 export { assertSupportedType } from './supported-type.js';
+export { collectSecrets, sensitiveProperties, type SecretSources } from './secrets.js';

@@ -5,11 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Secrets } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
 import { displayPath, loadManifest, parseEnvFile, parseVarAssignments, stackContext } from '../manifest/index.js';
 import { splitAnchors, type AnchorBlock, type AnchorName } from '../query/index.js';
 import type { Stack, StackInput, StackResource } from './types.js';
 import { dependencyEdges } from './edges.js';
+import { addSecretVars } from './secrets.js';
 
 /** The variables templates see: process environment < --env-file < -e. */
 export function templateVars(input: StackInput): Record<string, string> {
@@ -28,7 +30,10 @@ export function loadStack(input: StackInput): Stack {
     });
   }
   const manifest = loadManifest(dir);
-  const context = stackContext(manifest, input.env, templateVars(input));
+  const vars = templateVars(input);
+  const secrets = new Secrets();
+  addSecretVars(secrets, input.secrets ?? [], vars);
+  const context = stackContext(manifest, input.env, vars);
   const problems: DeployError[] = [];
   const resources: StackResource[] = [];
   for (const def of manifest.resources) {
@@ -57,7 +62,7 @@ export function loadStack(input: StackInput): Stack {
   }
   const edges = dependencyEdges(manifest, resources);
   for (const r of resources) r.dependsOn = edges.get(r.def.name) ?? [];
-  return { dir, name: manifest.name, env: input.env, manifest, context, resources, problems };
+  return { dir, name: manifest.name, env: input.env, manifest, context, resources, problems, secrets };
 }
 
 /** Adds the resource name to a DeployError raised without one. */

@@ -1,5 +1,5 @@
-import { DeployError, DeployErrors } from '../../errors/index.js';
-import { loadStack, validateStack } from '../../stack/index.js';
+import { DeployError, DeployErrors, maskError } from '../../errors/index.js';
+import { collectSecrets, loadStack, validateStack, type Stack } from '../../stack/index.js';
 import { schemaRegistry } from '../../schema/index.js';
 import { closest } from '../../common/index.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -12,7 +12,18 @@ import { stackInput } from '../stack-input.js';
  */
 export default async function render(options: CliOptions, io: CliIO): Promise<number> {
   const stack = loadStack(stackInput(options, io));
+  try {
+    return renderLoaded(stack, options, io);
+  } catch (error) {
+    throw maskError(error, stack.secrets);
+  }
+}
+
+function renderLoaded(stack: Stack, options: CliOptions, io: CliIO): number {
   const { resources, problems } = validateStack(stack, schemaRegistry());
+  for (const { resource, rendered, schema } of resources) {
+    if (schema) collectSecrets(stack.secrets, resource, schema, { desired: rendered.create?.desiredState });
+  }
   const names = resources.map((r) => r.resource.def.name);
   if (options.resource !== undefined && !names.includes(options.resource)) {
     const near = closest(options.resource, names);
@@ -34,7 +45,7 @@ export default async function render(options: CliOptions, io: CliIO): Promise<nu
     desiredState: rendered.create?.desiredState,
     region: rendered.create?.region,
   }));
-  io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(stack.secrets.maskDeep(out), null, 2)}\n`);
   const relevant = problems.filter((p) => options.resource === undefined || p.location.resource === options.resource);
   if (relevant.length > 0) throw new DeployErrors(relevant);
   return EXIT.ok;
