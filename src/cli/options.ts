@@ -106,8 +106,9 @@ export interface CliOptions {
 
 function positiveInt(name: string, text: string | undefined, fallback?: number): number | undefined {
   if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) {
+  // Digits only: Number() would also take '0x10', '1e3' and ' 5'.
+  const n = /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n)) {
     throw new DeployError('InvalidOption', `--${name} must be a whole number, got '${text}'`, {
       hint: `for example --${name} 10`,
     });
@@ -135,7 +136,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     throw new DeployError('InvalidOption', `--on-failure must be stop, continue or rollback, got '${onFailure}'`);
   }
   const parallelism = positiveInt('parallelism', v.parallelism, 10) as number;
-  if (parallelism < 1) throw new DeployError('InvalidOption', '--parallelism must be at least 1');
+  if (parallelism < 1 || parallelism > 1000) {
+    throw new DeployError('InvalidOption', `--parallelism must be from 1 to 1000, got ${parallelism}`, {
+      hint: 'for example --parallelism 10 (the default)',
+    });
+  }
   const options: CliOptions = {
     command,
     positionals,

@@ -3,11 +3,18 @@
  * anchor, not yet rendered), the stack-wide template context, and the dependency edges
  * between resources. Pure reading and analysis: no cloud.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Secrets } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
-import { displayPath, loadManifest, parseEnvFile, parseVarAssignments, stackContext } from '../manifest/index.js';
+import {
+  displayPath,
+  loadManifest,
+  parseEnvFile,
+  parseVarAssignments,
+  readTextFile,
+  stackContext,
+} from '../manifest/index.js';
 import { splitAnchors, type AnchorBlock, type AnchorName } from '../query/index.js';
 import type { Stack, StackInput, StackResource } from './types.js';
 import { dependencyEdges } from './edges.js';
@@ -52,7 +59,8 @@ export function loadStack(input: StackInput): Stack {
     const blocks: Partial<Record<AnchorName, AnchorBlock>> = {};
     if (existsSync(def.file)) {
       try {
-        for (const block of splitAnchors(readFileSync(def.file, 'utf8'), file)) blocks[block.anchor] = block;
+        const text = readTextFile(def.file, { what: 'query file', shown: file, inside: dir });
+        for (const block of splitAnchors(text, file)) blocks[block.anchor] = block;
       } catch (error) {
         problems.push(withResource(error, def.name));
         continue;
