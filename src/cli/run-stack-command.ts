@@ -11,7 +11,7 @@ import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
-import type { CliOptions } from './options.js';
+import type { StackRunOptions } from './flags.js';
 import { stackInput } from './stack-input.js';
 
 export interface StackCommandContext {
@@ -24,7 +24,8 @@ export interface StackCommandContext {
 }
 
 export async function runStackCommand(
-  options: CliOptions,
+  command: 'plan' | 'apply' | 'teardown',
+  options: StackRunOptions,
   io: CliIO,
   body: (ctx: StackCommandContext) => Promise<RunResult>,
   exitCode: (result: RunResult) => number,
@@ -32,14 +33,15 @@ export async function runStackCommand(
   const input = stackInput(options, io);
   const stack = loadStack(input);
   try {
-    return await runLoaded(options, io, input.stackDir, stack, body, exitCode);
+    return await runLoaded(command, options, io, input.stackDir, stack, body, exitCode);
   } catch (error) {
     throw maskError(error, stack.secrets); // errors too may quote secret values
   }
 }
 
 async function runLoaded(
-  options: CliOptions,
+  command: 'plan' | 'apply' | 'teardown',
+  options: StackRunOptions,
   io: CliIO,
   stackDir: string,
   stack: Stack,
@@ -49,13 +51,13 @@ async function runLoaded(
   const registry = schemaRegistry();
   // Every problem `deploy validate` would find stops plan and apply before any cloud call.
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
-  if (options.command !== 'teardown') {
+  if (command !== 'teardown') {
     const { problems } = validateStack(stack, registry);
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
   const connected = await connectCloud(options, io, stackDir);
-  const reporter = createReporter(kind, { stdout: io.stdout, color: options.color, showDiff: options.diff });
+  const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
   // Second: leave at once.
@@ -96,7 +98,11 @@ async function runLoaded(
 }
 
 /** Apply and teardown act only when confirmed: asked in a terminal, `--yes` otherwise. */
-export function requireConfirmation(options: CliOptions, io: CliIO, command: string): boolean {
+export function requireConfirmation(
+  options: { readonly yes: boolean; readonly json: boolean },
+  io: CliIO,
+  command: string,
+): boolean {
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && !options.json;
   if (options.yes) return false;
   if (!interactive) {

@@ -1,16 +1,15 @@
 import type { StackInput } from '../stack/index.js';
+import type { StackReadOptions } from './flags.js';
 import type { CliIO } from './io.js';
-import { stackArgs, type CliOptions } from './options.js';
 
 /** What every stack command passes to loadStack, from its arguments and process. */
-export function stackInput(options: CliOptions, io: CliIO): StackInput {
-  const { stackDir, env } = stackArgs(options);
+export function stackInput(options: StackReadOptions, io: CliIO): StackInput {
   return {
-    stackDir,
-    env,
+    stackDir: options.stackDir,
+    env: options.env,
     processEnv: io.env,
-    assignments: options.vars,
-    secrets: options.secrets,
+    assignments: [...options.var],
+    secrets: [...options.secret],
     cwd: io.cwd,
     ...(options.envFile !== undefined ? { envFile: options.envFile } : {}),
   };

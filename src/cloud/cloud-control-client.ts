@@ -1,7 +1,8 @@
 /**
  * The Cloud Control adapter: the one place that talks to the AWS SDK. One client per region,
- * account-wide pacing, retries of transient failures, and mutations awaited by polling
- * GetResourceRequestStatus with a backoff that starts fast and caps.
+ * account-wide pacing of every request (polls included), retries of transient failures, and
+ * mutations awaited by polling GetResourceRequestStatus when they are expected to be done
+ * (poll-schedule.ts).
  */
 import {
   CloudControlClient,
@@ -15,6 +16,7 @@ import {
 } from '@aws-sdk/client-cloudcontrol';
 import type { PatchOperation } from '../plan/types.js';
 import { CloudError, toCloudError } from './cloud-error.js';
+import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.js';
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
@@ -33,8 +35,8 @@ export interface CloudControlOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Requests per second across all regions; 0 = unlimited. */
   rateLimit: number;
-  /** First and longest wait between status polls. */
-  poll?: { initialMs: number; maxMs: number };
+  /** First wait between status polls when nothing says how long a mutation takes, and the longest. */
+  poll?: PollLimits;
   retry?: RetryPolicy;
 }
 
@@ -42,12 +44,12 @@ export class SdkCloudControl implements CloudControlPort {
   private readonly clients = new Map<string, CloudControlClient>();
   private readonly limiter: RateLimiter;
   private readonly counts: Record<string, number> = {};
-  private readonly poll: { initialMs: number; maxMs: number };
+  private readonly polls: PollSchedule;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: CloudControlOptions) {
     this.limiter = new RateLimiter(options.rateLimit);
-    this.poll = options.poll ?? { initialMs: 250, maxMs: 5_000 };
+    this.polls = new PollSchedule(options.poll ?? { initialMs: 250, maxMs: 5_000 });
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
 
@@ -98,7 +100,7 @@ export class SdkCloudControl implements CloudControlPort {
     desiredState: Record<string, unknown>,
     options: MutationOptions = {},
   ): Promise<ResourceState> {
-    const done = await this.mutate(region, options, (clientToken) =>
+    const done = await this.mutate(`CreateResource ${typeName}`, region, options, (clientToken) =>
       this.call('CreateResource', region, (c) =>
         c.send(
           new CreateResourceCommand({
@@ -126,7 +128,7 @@ export class SdkCloudControl implements CloudControlPort {
     patch: PatchOperation[],
     options: MutationOptions = {},
   ): Promise<ResourceState> {
-    const done = await this.mutate(region, options, (clientToken) =>
+    const done = await this.mutate(`UpdateResource ${typeName}`, region, options, (clientToken) =>
       this.call('UpdateResource', region, (c) =>
         c.send(
           new UpdateResourceCommand({
@@ -149,7 +151,7 @@ export class SdkCloudControl implements CloudControlPort {
     options: MutationOptions = {},
   ): Promise<void> {
     try {
-      await this.mutate(region, options, (clientToken) =>
+      await this.mutate(`DeleteResource ${typeName}`, region, options, (clientToken) =>
         this.call('DeleteResource', region, (c) =>
           c.send(
             new DeleteResourceCommand({
@@ -179,7 +181,8 @@ export class SdkCloudControl implements CloudControlPort {
       if (error instanceof CloudError && error.code === 'RequestTokenNotFoundException') return undefined;
       throw error;
     }
-    const done = await this.waitFor(region, first, {});
+    // A request another run made: what is learnt is how long such requests still take from here.
+    const done = await this.waitFor(region, first, {}, { key: 'awaited request', startedAt: Date.now() });
     return { identifier: done.Identifier ?? '' };
   }
 
@@ -190,15 +193,17 @@ export class SdkCloudControl implements CloudControlPort {
    * original, failed, request.
    */
   private async mutate(
+    kind: string,
     region: string,
     options: MutationOptions,
     submit: (clientToken: string | undefined) => Promise<{ ProgressEvent?: ProgressEvent | undefined }>,
   ): Promise<ProgressEvent> {
     for (let attempt = 1; ; attempt++) {
       const token = options.clientToken && attempt > 1 ? `${options.clientToken}-${attempt}` : options.clientToken;
+      const poll: PollState = { key: kind, startedAt: Date.now() };
       const out = await submit(token);
       try {
-        return await this.waitFor(region, out.ProgressEvent, options);
+        return await this.waitFor(region, out.ProgressEvent, options, poll);
       } catch (error) {
         if (!(error instanceof CloudError) || !error.retryable || attempt >= this.retry.attempts) throw error;
         await sleep(backoff(this.retry, attempt));
@@ -211,13 +216,14 @@ export class SdkCloudControl implements CloudControlPort {
     region: string,
     first: ProgressEvent | undefined,
     options: MutationOptions,
+    poll: PollState,
   ): Promise<ProgressEvent> {
     let event = first ?? {};
     if (event.RequestToken) options.onAccepted?.(event.RequestToken);
-    let delay = this.poll.initialMs;
     for (;;) {
       switch (event.OperationStatus) {
         case 'SUCCESS':
+          this.polls.done(poll);
           return event;
         case 'FAILED':
           throw new CloudError(event.ErrorCode ?? 'Failed', event.StatusMessage ?? 'the request failed', {
@@ -230,10 +236,7 @@ export class SdkCloudControl implements CloudControlPort {
           break;
       }
       if (!event.RequestToken) throw new CloudError('InvalidResponse', 'Cloud Control returned no request token');
-      // RetryAfter is the service's own suggestion for the next poll; never wait past our cap.
-      const suggested = event.RetryAfter ? event.RetryAfter.getTime() - Date.now() : 0;
-      await sleep(Math.min(this.poll.maxMs, Math.max(delay, suggested)));
-      delay = Math.min(this.poll.maxMs, Math.max(1, delay * 2));
+      await sleep(this.polls.wait(poll, event.RetryAfter));
       const status = await this.call('GetResourceRequestStatus', region, (c) =>
         c.send(new GetResourceRequestStatusCommand({ RequestToken: event.RequestToken })),
       );

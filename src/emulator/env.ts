@@ -1,8 +1,9 @@
 /**
  * The local cloud's knobs from environment variables (see SPEC.md):
- *   DEPLOY_LOCAL_LATENCY_MS  "200" or "100-500"
- *   DEPLOY_LOCAL_RATE_LIMIT  requests per second
- *   DEPLOY_LOCAL_FAULTS      the fault string of faults.ts
+ *   DEPLOY_LOCAL_LATENCY_MS       "200" or "100-500"
+ *   DEPLOY_LOCAL_READ_LATENCY_MS  the same, for GetResource and ListResources
+ *   DEPLOY_LOCAL_RATE_LIMIT       requests per second
+ *   DEPLOY_LOCAL_FAULTS           the fault string of faults.ts
  */
 import { DeployError } from '../errors/index.js';
 import { parseFaults } from './faults.js';
@@ -12,6 +13,8 @@ export function localCloudOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<LocalC
   const options: Partial<LocalCloudOptions> = {};
   const latency = env['DEPLOY_LOCAL_LATENCY_MS']?.trim();
   if (latency) options.latencyMs = parseLatency(latency, 'DEPLOY_LOCAL_LATENCY_MS');
+  const readLatency = env['DEPLOY_LOCAL_READ_LATENCY_MS']?.trim();
+  if (readLatency) options.readLatencyMs = parseLatency(readLatency, 'DEPLOY_LOCAL_READ_LATENCY_MS');
   const rate = env['DEPLOY_LOCAL_RATE_LIMIT']?.trim();
   if (rate) options.rateLimit = parseRate(rate);
   const faults = env['DEPLOY_LOCAL_FAULTS']?.trim();

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { CloudControlError } from './cloud-error.js';
+import { drawLatency } from './env.js';
 import type { CloudControlService } from './service.js';
 
 const TARGET_PREFIX = 'CloudApiService.';
@@ -20,19 +21,38 @@ export function regionOf(request: IncomingMessage): string {
   return match?.[1] ?? DEFAULT_REGION;
 }
 
-export function wireHandler(service: CloudControlService): RequestListener {
+/** The operations a read latency applies to: the reads a plan makes. */
+const READS = new Set(['GetResource', 'ListResources']);
+
+interface Answer {
+  status: number;
+  payload: unknown;
+  errorType?: string;
+}
+
+/**
+ * `readLatency` holds back the answers of GetResource and ListResources (their result is taken
+ * when the request arrives), so planning against the local cloud costs what it costs on AWS.
+ */
+export function wireHandler(service: CloudControlService, readLatency?: number | [number, number]): RequestListener {
   return (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => answer(service, request, response, Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      const result = answer(service, request, Buffer.concat(chunks).toString('utf8'));
+      const delay = READS.has(String(request.headers['x-amz-target']).slice(TARGET_PREFIX.length))
+        ? drawLatency(readLatency)
+        : 0;
+      if (delay > 0) setTimeout(() => send(response, result), delay);
+      else send(response, result);
+    });
     request.on('error', () => response.destroy());
   };
 }
 
-function answer(service: CloudControlService, request: IncomingMessage, response: ServerResponse, body: string): void {
+function answer(service: CloudControlService, request: IncomingMessage, body: string): Answer {
   try {
-    const output = service.handle(operationOf(request), parseBody(body), regionOf(request));
-    send(response, 200, output);
+    return { status: 200, payload: service.handle(operationOf(request), parseBody(body), regionOf(request)) };
   } catch (error) {
     const failure =
       error instanceof CloudControlError
@@ -41,12 +61,11 @@ function answer(service: CloudControlService, request: IncomingMessage, response
             'InternalFailure',
             `Internal error in the local cloud: ${error instanceof Error ? error.message : String(error)}`,
           );
-    send(
-      response,
-      failure.status,
-      { __type: `com.amazonaws.cloudcontrol#${failure.errorType}`, Message: failure.message },
-      failure.errorType,
-    );
+    return {
+      status: failure.status,
+      payload: { __type: `com.amazonaws.cloudcontrol#${failure.errorType}`, Message: failure.message },
+      errorType: failure.errorType,
+    };
   }
 }
 
@@ -79,7 +98,8 @@ function parseBody(body: string): unknown {
   }
 }
 
-function send(response: ServerResponse, status: number, payload: unknown, errorType?: string): void {
+function send(response: ServerResponse, { status, payload, errorType }: Answer): void {
+  if (response.destroyed) return; // the client gave up while a read was held back
   const body = JSON.stringify(payload);
   const headers: Record<string, string | number> = {
     'content-type': CONTENT_TYPE,

@@ -21,7 +21,9 @@ export function getResourceRequestStatus(
   region: string,
   input: { RequestToken: string },
 ): { ProgressEvent: WireProgressEvent } {
-  return { ProgressEvent: toProgressEvent(recordOf(ctx, region, input.RequestToken)) };
+  const record = recordOf(ctx, region, input.RequestToken);
+  ctx.runner.settleIfDue(record);
+  return { ProgressEvent: toProgressEvent(record) };
 }
 
 export interface ListRequestsInput {

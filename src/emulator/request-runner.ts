@@ -40,6 +40,8 @@ interface Pending {
   /** The busy-resource key, also when the record does not show the identifier yet. */
   key?: string;
   timer?: NodeJS.Timeout;
+  /** Finishes the request (what the timer runs). */
+  run: () => void;
 }
 
 export class RequestRunner {
@@ -93,11 +95,23 @@ export class RequestRunner {
     if (delay <= 0) {
       run();
     } else {
-      const pending: Pending = { record, timer: setTimeout(run, delay) };
+      const pending: Pending = { record, timer: setTimeout(run, delay), run };
       if (key !== undefined) pending.key = key;
       this.pending.set(record.requestToken, pending);
     }
     return first;
+  }
+
+  /**
+   * Finishes the request now if its latency has passed and its timer has not run yet (a busy
+   * event loop runs timers late): a poll made at RetryAfter sees the outcome, as the answer
+   * promised.
+   */
+  settleIfDue(record: RequestRecord): void {
+    const pending = this.pending.get(record.requestToken);
+    if (!pending || record.retryAfter === undefined || Date.now() < record.retryAfter) return;
+    clearTimeout(pending.timer);
+    pending.run();
   }
 
   /** Cancels a mutation still under way; false when it has already finished. */

@@ -43,7 +43,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     integrity: new Integrity(schemas, state),
   };
   const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
-  const cloudControl = wireHandler(new CloudControlService(ctx, limiter));
+  const cloudControl = wireHandler(new CloudControlService(ctx, limiter), options.readLatencyMs);
   // The S3 subset shares the port: state kept in S3 (`--state s3://…`) works against `--local`.
   const s3 = s3Handler(new ObjectStore(dataDir === undefined ? undefined : join(dataDir, 's3')));
   const server = createServer((request, response) => (isS3Request(request) ? s3 : cloudControl)(request, response));

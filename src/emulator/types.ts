@@ -24,6 +24,8 @@ export interface LocalCloudOptions {
   dataDir?: string;
   /** How long a mutation stays IN_PROGRESS: fixed, or uniform in [min, max]. Default 0. */
   latencyMs?: number | [number, number];
+  /** How long GetResource and ListResources take to answer: fixed, or uniform in [min, max]. Default 0. */
+  readLatencyMs?: number | [number, number];
   /** Requests per second across all operations; above it → ThrottlingException. */
   rateLimit?: number;
   faults?: FaultRule[];

@@ -79,6 +79,9 @@ async function framed<T extends RunResult>(
   }
 }
 
+/** How many reads a plan has in flight when the caller does not say. */
+const DEFAULT_PARALLELISM = 10;
+
 /**
  * Resolves what a killed run left pending, then plans. `plan` resolves read-only (it holds no
  * lock and changes nothing), and not at all while a live run holds the lock: its pending
@@ -89,6 +92,7 @@ async function makePlan(
   deps: EngineDeps,
   ledger: Ledger,
   mode: 'apply' | 'teardown',
+  parallelism: number,
 ): Promise<StackPlan> {
   const running = ledger.readOnly ? lockHolder(stack.dir, stack.env) : undefined;
   if (running === undefined) {
@@ -106,15 +110,21 @@ async function makePlan(
   const stackPlan = await planStack(
     { stack, registry: deps.registry, cloud: deps.cloud, ledger, now: new Date() },
     mode,
+    parallelism,
   );
   deps.sink.emit({ type: 'plan_ready', time: eventTime(), plan: stackPlan.plan });
   return stackPlan;
 }
 
-export function plan(stack: Stack, deps: EngineDeps): Promise<{ kind: 'planned'; plan: Plan }> {
+/** `parallelism`: reads in flight at once (default 10). */
+export function plan(
+  stack: Stack,
+  deps: EngineDeps,
+  options: { parallelism?: number } = {},
+): Promise<{ kind: 'planned'; plan: Plan }> {
   return framed('plan', stack, deps, async (deps) => {
     const ledger = Ledger.open(stack.dir, stack.env, stack.name, { readOnly: true });
-    const { plan } = await makePlan(stack, deps, ledger, 'apply');
+    const { plan } = await makePlan(stack, deps, ledger, 'apply', options.parallelism ?? DEFAULT_PARALLELISM);
     return { kind: 'planned' as const, plan };
   });
 }
@@ -146,7 +156,7 @@ async function execute(
     try {
       const ledger = Ledger.open(stack.dir, stack.env, stack.name);
       try {
-        const stackPlan = await makePlan(stack, deps, ledger, command);
+        const stackPlan = await makePlan(stack, deps, ledger, command, options.parallelism);
         // A saved plan is saved masked: compare it with this one masked alike.
         const shown = maskPlan(stackPlan.plan, stack.secrets);
         if (options.saved) assertStillValid(options.saved, shown);

@@ -9,7 +9,7 @@ import { buildGraph, topologicalOrder } from '../graph/index.js';
 import type { Plan, ResourceChange } from '../plan/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger } from '../state/index.js';
-import { renderTyped, templateBase, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
+import { renderWith, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
 
 /** What the engine keeps per resource between planning and applying. */
 export interface PlannedResource {
@@ -63,8 +63,7 @@ export function renderForPlan(
   resource: StackResource,
   known: ReadonlyMap<string, Record<string, unknown>>,
 ): { rendered: RenderedResource; schema: TypeSchema } {
-  const base = templateBase(ctx.stack, known);
-  const { rendered, schema } = renderTyped({ stack: ctx.stack, resource, registry: ctx.registry, base });
+  const { rendered, schema } = renderWith(ctx.stack, resource, ctx.registry, known);
   DeployErrors.throwIfAny(rendered.problems);
   if (!schema) {
     throw new DeployError('MissingCreate', `resource '${resource.def.name}' has no create statement to plan from`, {

@@ -16,7 +16,11 @@ import type { GlobalDef, Manifest, PropDef, ResourceDef } from './types.js';
  * Globals that mention resource_name (stackql-deploy 2 re-renders them per resource, e.g. a
  * tag naming the resource), and globals built from those: rendered per resource, not per stack.
  */
+const perResourceCache = new WeakMap<Manifest, Set<string>>();
+
 function perResourceGlobals(manifest: Manifest): Set<string> {
+  const cached = perResourceCache.get(manifest);
+  if (cached !== undefined) return cached;
   const names = new Set<string>();
   for (const global of manifest.globals) {
     const read = stringsIn(global.value).flatMap((text) => {
@@ -28,6 +32,7 @@ function perResourceGlobals(manifest: Manifest): Set<string> {
     });
     if (read.some((name) => name === 'resource_name' || names.has(name))) names.add(global.name);
   }
+  perResourceCache.set(manifest, names);
   return names;
 }
 

@@ -3,13 +3,22 @@
  * (`aws.ec2.vpc_endpoints`): service lower-cased, resource snake_cased and pluralised.
  */
 
+const snakeCache = new Map<string, string>();
+
 /** `VPCEndpoint` → `vpc_endpoint`, `DBInstance` → `db_instance`, `ApiId` → `api_id`. */
 export function snakeCase(name: string): string {
-  return name
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9_]/g, '_')
-    .toLowerCase();
+  let snake = snakeCache.get(name);
+  if (snake === undefined) {
+    snake = name
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .toLowerCase();
+    // The same few property names come back for every resource; a bound keeps odd input harmless.
+    if (snakeCache.size >= 10_000) snakeCache.clear();
+    snakeCache.set(name, snake);
+  }
+  return snake;
 }
 
 /** `integration_id` → `IntegrationId` (best effort; schema lookups prefer exact matches). */

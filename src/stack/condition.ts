@@ -18,7 +18,7 @@ export function conditionHolds(
   if (condition === undefined) return true;
   const file = displayPath(ctx.stack.manifest.file);
   const source = { file, line: resource.def.line, resource: resource.def.name };
-  const base = templateBase(ctx.stack, known);
+  const base = templateBase(ctx.stack, known, resource);
   const context = resourceContext(ctx.stack.manifest, resource.def, ctx.stack.env, base);
   const expression = renderTemplate({ ...source, text: condition }, context);
   const verdict = renderTemplate({ ...source, text: `{{ 'yes' if (${expression}) else 'no' }}` }, {}).trim();

@@ -15,22 +15,44 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Names (bare and top-level) each resource's templates reference. */
-export function referencedNames(resource: StackResource): Set<string> {
+/** The template texts of a resource: its query blocks, its props (every environment) and its `if`. */
+function templateTexts(resource: StackResource): string[] {
   const texts: string[] = Object.values(resource.blocks).map((b) => b.text);
   for (const prop of resource.def.props) {
     strings(prop.value, texts);
     for (const v of Object.values(prop.values ?? {})) strings(v.value, texts);
   }
   if (resource.def.if !== undefined) texts.push(resource.def.if);
+  return texts;
+}
+
+function namesIn(texts: string[], bound: boolean): Set<string> {
   const names = new Set<string>();
   for (const text of texts) {
     try {
-      for (const name of referencedVariables(text).names) names.add(name);
+      const found = referencedVariables(text);
+      for (const name of found.names) names.add(name);
+      if (bound) for (const name of found.bound) names.add(name);
     } catch {
       // A syntax error: rendering reports it with its file and line; edges need not.
     }
   }
+  return names;
+}
+
+/** Names (bare and top-level) each resource's templates reference. */
+export function referencedNames(resource: StackResource): Set<string> {
+  return namesIn(templateTexts(resource), false);
+}
+
+/**
+ * Every top-level name rendering the resource may look up: what its templates and the stack's
+ * globals reference, what they bind only on some paths, and what its props merge.
+ */
+export function contextNames(resource: StackResource, manifest: Manifest): Set<string> {
+  const globals = manifest.globals.flatMap((g) => strings(g.value));
+  const names = namesIn([...templateTexts(resource), ...globals], true);
+  for (const prop of resource.def.props) for (const source of prop.merge ?? []) names.add(source);
   return names;
 }
 

@@ -4,6 +4,7 @@ export type { Stack, StackInput, StackResource } from './types.js';
 export { validateStack, type ValidatedResource } from './validate.js';
 export { renderResource, renderTyped, schemaOf, type RenderedResource, type RenderedStatement } from './render.js';
 export { templateBase, snakeColumns, ownColumns } from './context.js';
+export { renderWith } from './render-with.js';
 export { conditionHolds } from './condition.js';
 export { assertSupportedType } from './supported-type.js';
 export { collectSecrets, sensitiveProperties, type SecretSources } from './secrets.js';

@@ -52,23 +52,43 @@ export interface RenderInput {
 }
 
 export function renderResource(input: RenderInput): RenderedResource {
-  const { stack, resource, registry } = input;
+  const context = contextOf(input);
+  if ('problem' in context) return { statements: [], problems: [context.problem] };
+  return renderBlocks(input, context.context, input.own, input.anchors);
+}
+
+function contextOf(input: Omit<RenderInput, 'own'>): { context: Record<string, unknown> } | { problem: DeployError } {
+  const { stack, resource } = input;
+  try {
+    return { context: resourceContext(stack.manifest, resource.def, stack.env, input.base) };
+  } catch (error) {
+    return { problem: withResource(error, resource.def.name) };
+  }
+}
+
+/** Renders and parses the wanted blocks; statements already in `done` are taken from it. */
+function renderBlocks(
+  input: Omit<RenderInput, 'own' | 'anchors'>,
+  context: Record<string, unknown>,
+  own: Record<string, unknown>,
+  anchors: AnchorName[] | undefined,
+  done?: RenderedResource,
+): RenderedResource {
+  const { resource, registry } = input;
   const name = resource.def.name;
   const result: RenderedResource = { statements: [], problems: [] };
-  let context: Record<string, unknown>;
-  let addressing: Record<string, unknown>;
-  try {
-    context = resourceContext(stack.manifest, resource.def, stack.env, input.base);
-    addressing = { ...input.own, ...context };
-  } catch (error) {
-    result.problems.push(withResource(error, name));
-    return result;
-  }
-  const wanted = input.anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
+  const addressing = { ...own, ...context };
+  const wanted = anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
   for (const anchor of wanted) {
     const block = resource.blocks[anchor];
     if (!block) continue;
     try {
+      const earlier = done?.statements.find((s) => s.anchor === anchor);
+      if (earlier) {
+        result.statements.push(earlier);
+        if (earlier.operation) assign(result, anchor, earlier.operation, resource);
+        continue;
+      }
       const sql = renderTemplate(
         { text: block.text, file: resource.file, line: block.bodyLine, resource: name },
         ADDRESSING.has(anchor) ? addressing : context,
@@ -135,12 +155,15 @@ export function renderTyped(input: Omit<RenderInput, 'own' | 'anchors'>): {
   rendered: RenderedResource;
   schema?: TypeSchema;
 } {
-  const { stack, resource, registry, base } = input;
-  const probe = renderResource({ stack, resource, registry, base, own: {}, anchors: ['create', 'createorupdate'] });
+  const { resource, registry } = input;
+  const context = contextOf(input);
+  if ('problem' in context) return { rendered: { statements: [], problems: [context.problem] } };
+  // The create block does not address the resource: what the probe rendered is final.
+  const probe = renderBlocks(input, context.context, {}, ['create', 'createorupdate']);
   const probed = schemaOf(probe, registry);
   if (probe.problems.length > 0) return probed ? { rendered: probe, schema: probed } : { rendered: probe };
   const own = ownColumns(resource.def.name, probed);
-  const rendered = renderResource({ stack, resource, registry, base, own });
+  const rendered = renderBlocks(input, context.context, own, undefined, probe);
   const schema = schemaOf(rendered, registry);
   return schema ? { rendered, schema } : { rendered };
 }

@@ -11,10 +11,10 @@ import { closest } from '../common/index.js';
 import { buildGraph } from '../graph/index.js';
 import { containsUnknown } from '../template/index.js';
 import { conditionHolds } from './condition.js';
-import { templateBase } from './context.js';
+import { renderWith } from './render-with.js';
 import { withResource } from './stack.js';
 import { assertSupportedType } from './supported-type.js';
-import { renderTyped, type RenderedResource } from './render.js';
+import type { RenderedResource } from './render.js';
 import type { Stack, StackResource } from './types.js';
 
 export interface ValidatedResource {
@@ -30,13 +30,13 @@ export function validateStack(
   resources: ValidatedResource[];
   problems: DeployError[];
 } {
-  const base = templateBase(stack, new Map());
+  const none = new Map<string, Record<string, unknown>>();
   const problems: DeployError[] = [...stack.problems];
   const resources: ValidatedResource[] = [];
   const manifestFile = displayPath(stack.manifest.file);
   for (const resource of stack.resources) {
     const name = resource.def.name;
-    const { rendered, schema } = renderTyped({ stack, resource, registry, base });
+    const { rendered, schema } = renderWith(stack, resource, registry, none);
     problems.push(...rendered.problems);
     resources.push({ resource, rendered, ...(schema ? { schema } : {}) });
     try {

@@ -7,3 +7,4 @@ export { renderTemplate, type TemplateSource } from './render.js';
 export { referencedVariables, type References } from './references.js';
 export { unknownResource, unknownValue } from './unknown-values.js';
 export { containsUnknown, unknownPaths, unknownToken } from './unknown.js';
+export { MORE_NAMES } from './strict-runtime.js';

@@ -13,6 +13,11 @@ export interface References {
   names: Set<string>;
   /** Static dotted paths: `api.api_id`, `globals.region`, `subnets[0]`. */
   paths: Set<string>;
+  /**
+   * Names the template binds itself (set, for, macro). Where the binding does not run
+   * (`{% if c %}{% set x = 1 %}{% endif %}{{ x }}`) the name is read from the context.
+   */
+  bound: Set<string>;
 }
 
 const PYTHON_LITERALS = new Set(['True', 'False', 'None']);
@@ -21,15 +26,19 @@ const GLOBAL_FUNCTIONS = new Set(['uuid', 'range', 'cycler', 'joiner']);
 
 class Scope {
   private readonly names = new Set<string>();
-  constructor(private readonly parent?: Scope) {}
+  constructor(
+    private readonly all: Set<string>,
+    private readonly parent?: Scope,
+  ) {}
   bind(name: string): void {
     this.names.add(name);
+    this.all.add(name);
   }
   has(name: string): boolean {
     return this.names.has(name) || (this.parent?.has(name) ?? false);
   }
   child(): Scope {
-    return new Scope(this);
+    return new Scope(this.all, this);
   }
 }
 
@@ -45,7 +54,7 @@ function rootOf(node: NjNode): NjNode {
 }
 
 class Collector {
-  readonly result: References = { names: new Set(), paths: new Set() };
+  readonly result: References = { names: new Set(), paths: new Set(), bound: new Set() };
 
   visit(node: unknown, scope: Scope): void {
     if (!isNode(node)) {
@@ -152,7 +161,7 @@ export function referencedVariables(text: string): References {
     const collector = new Collector();
     if (text.includes('{')) {
       try {
-        collector.visit(parseOnly(text), new Scope());
+        collector.visit(parseOnly(text), new Scope(collector.result.bound));
       } catch (error) {
         if (!(error instanceof RenderFailure)) throw error;
         throw new DeployError(error.code, error.message, {
@@ -166,5 +175,5 @@ export function referencedVariables(text: string): References {
     cache.set(text, found);
   }
   // Copies: callers may add to the sets without corrupting the cache.
-  return { names: new Set(found.names), paths: new Set(found.paths) };
+  return { names: new Set(found.names), paths: new Set(found.paths), bound: new Set(found.bound) };
 }

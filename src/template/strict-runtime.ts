@@ -18,6 +18,20 @@ interface RenderContext {
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
+/**
+ * A context entry (a function returning names) that widens "did you mean" hints beyond the
+ * names the context holds: a caller that fills in only the names a template reads still gets
+ * hints from every name it could have read.
+ */
+export const MORE_NAMES = '__deploy_names';
+
+/** The names a context offers, for hints. */
+function offered(ctx: Record<string, unknown>): string[] {
+  const more = ctx[MORE_NAMES];
+  const names = Object.keys(ctx).filter((n) => n !== MORE_NAMES);
+  return typeof more === 'function' ? [...names, ...(more as () => string[])()] : names;
+}
+
 export const HELPERS = {
   ref: '__deploy_ref',
   member: '__deploy_member',
@@ -87,7 +101,7 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
       'UndefinedVariable',
       `undefined variable '${variable}'`,
       Number(line),
-      undefinedHint(variable, Object.keys(this.ctx ?? {})),
+      undefinedHint(variable, offered(this.ctx ?? {})),
     );
   }
 

@@ -1,6 +1,7 @@
 import {
   CreateResourceCommand,
   DeleteResourceCommand,
+  GetResourceCommand,
   ListResourcesCommand,
   ServiceInternalErrorException,
   ThrottlingException,
@@ -35,6 +36,38 @@ describe('rate limit', () => {
       Array.from({ length: 16 }, () => client.send(new ListResourcesCommand({ TypeName: API }))),
     );
     expect(results.some((r) => (r.$metadata.attempts ?? 1) > 1)).toBe(true);
+  });
+});
+
+describe('read latency', () => {
+  /** How long the call took, in ms. */
+  async function timed(call: Promise<unknown>): Promise<number> {
+    const started = Date.now();
+    await call;
+    return Date.now() - started;
+  }
+
+  it('holds back GetResource and ListResources answers, not the mutations', async () => {
+    const { client } = await setup({ readLatencyMs: 120 });
+    const created = await client.send(new CreateResourceCommand({ TypeName: API, DesiredState: desired }));
+    const id = (await settle(client, created.ProgressEvent?.RequestToken as string)).Identifier as string;
+    const [get, list, del] = await Promise.all([
+      timed(client.send(new GetResourceCommand({ TypeName: API, Identifier: id }))),
+      timed(client.send(new ListResourcesCommand({ TypeName: API }))),
+      timed(client.send(new DeleteResourceCommand({ TypeName: API, Identifier: id }))),
+    ]);
+    expect(get).toBeGreaterThanOrEqual(110);
+    expect(list).toBeGreaterThanOrEqual(110);
+    // The delete was answered before the held-back reads: it has no read latency.
+    expect(del).toBeLessThan(Math.min(get, list));
+  });
+
+  it('holds back error answers of reads as well', async () => {
+    const { client } = await setup({ readLatencyMs: [60, 80] }, { maxAttempts: 1 });
+    const started = Date.now();
+    const error = await rejection(client.send(new GetResourceCommand({ TypeName: API, Identifier: 'nope' })));
+    expect(error.name).toBe('ResourceNotFoundException');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
   });
 });
 
@@ -140,6 +173,10 @@ describe('knobs from strings', () => {
       }),
     ).toEqual({ latencyMs: [100, 500], rateLimit: 25, faults: [{ operation: 'delete', nth: 1, http500: true }] });
     expect(localCloudOptionsFromEnv({ DEPLOY_LOCAL_LATENCY_MS: '200' })).toEqual({ latencyMs: 200 });
+    expect(localCloudOptionsFromEnv({ DEPLOY_LOCAL_READ_LATENCY_MS: '50-150' })).toEqual({ readLatencyMs: [50, 150] });
+    expect(() => localCloudOptionsFromEnv({ DEPLOY_LOCAL_READ_LATENCY_MS: 'fast' })).toThrow(
+      /DEPLOY_LOCAL_READ_LATENCY_MS: 'fast' is not a latency/,
+    );
     expect(() => localCloudOptionsFromEnv({ DEPLOY_LOCAL_LATENCY_MS: 'slow' })).toThrow(/not a latency/);
     expect(() => localCloudOptionsFromEnv({ DEPLOY_LOCAL_LATENCY_MS: '500-100' })).toThrow(/not a latency/);
     expect(() => localCloudOptionsFromEnv({ DEPLOY_LOCAL_RATE_LIMIT: '-1' })).toThrow(/positive/);

@@ -1,0 +1,147 @@
+/**
+ * The reads of one plan, at most `parallelism` in flight (each still paced by the cloud's rate
+ * limiter). A resource the ledger records has a known identity, so it is read as soon as
+ * planning starts (`prefetch`); the planner's own `getResource` of that identity later takes
+ * the answer instead of asking again, so each resource is still read once. Any other read (an
+ * identity that needed another resource's export, a query resource) is waited for by a
+ * resource being planned, so it goes ahead of the prefetches still queued.
+ */
+import type { CloudControlPort, MutationOptions, ResourceState } from '../cloud/index.js';
+import { DeployError } from '../errors/index.js';
+import type { PatchOperation } from '../plan/index.js';
+import type { LedgerEntry } from '../state/index.js';
+
+type Task = () => void;
+
+/** A first-in first-out list of tasks (Array#shift would move the whole array each time). */
+class Lane {
+  #tasks: Task[] = [];
+  #head = 0;
+  push(task: Task): void {
+    this.#tasks.push(task);
+  }
+  take(): Task | undefined {
+    const task = this.#tasks[this.#head];
+    if (task === undefined) return undefined;
+    this.#head++;
+    if (this.#head === this.#tasks.length) [this.#tasks, this.#head] = [[], 0];
+    return task;
+  }
+}
+
+function identity(type: string, region: string, identifier: string): string {
+  return `${type}\0${region}\0${identifier}`;
+}
+
+export class PlanReads implements CloudControlPort {
+  readonly #cloud: CloudControlPort;
+  readonly #parallelism: number;
+  readonly #urgent = new Lane();
+  readonly #background = new Lane();
+  readonly #prefetched = new Map<string, Promise<ResourceState | undefined>>();
+  #inFlight = 0;
+  #closed = false;
+
+  constructor(cloud: CloudControlPort, parallelism: number) {
+    this.#cloud = cloud;
+    this.#parallelism = parallelism;
+  }
+
+  /** Starts reading every entry, in the order given. */
+  prefetch(entries: readonly LedgerEntry[]): void {
+    for (const e of entries) {
+      const key = identity(e.type, e.region, e.identifier);
+      if (this.#prefetched.has(key)) continue;
+      const read = this.#slot(() => this.#cloud.getResource(e.type, e.region, e.identifier), this.#background);
+      read.catch(() => undefined); // seen by whoever takes it; a read nobody takes fails nothing
+      this.#prefetched.set(key, read);
+    }
+  }
+
+  /** Resolves (never rejects) once the entry's prefetched read has its answer. */
+  async settled(entry: LedgerEntry): Promise<void> {
+    await this.#prefetched.get(identity(entry.type, entry.region, entry.identifier))?.catch(() => undefined);
+  }
+
+  getResource(typeName: string, region: string, identifier: string): Promise<ResourceState | undefined> {
+    const key = identity(typeName, region, identifier);
+    const read = this.#prefetched.get(key);
+    if (read) {
+      this.#prefetched.delete(key);
+      return read;
+    }
+    return this.#slot(() => this.#cloud.getResource(typeName, region, identifier), this.#urgent);
+  }
+
+  listResources(typeName: string, region: string, model?: Record<string, unknown>): Promise<ResourceState[]> {
+    return this.#slot(() => this.#cloud.listResources(typeName, region, model), this.#urgent);
+  }
+
+  /** Drops the reads not started yet (the plan failed): they reject, unseen. */
+  close(): void {
+    this.#closed = true;
+    this.#next();
+  }
+
+  createResource(
+    typeName: string,
+    region: string,
+    desiredState: Record<string, unknown>,
+    options?: MutationOptions,
+  ): Promise<ResourceState> {
+    return this.#cloud.createResource(typeName, region, desiredState, options);
+  }
+
+  updateResource(
+    typeName: string,
+    region: string,
+    identifier: string,
+    patch: PatchOperation[],
+    options?: MutationOptions,
+  ): Promise<ResourceState> {
+    return this.#cloud.updateResource(typeName, region, identifier, patch, options);
+  }
+
+  deleteResource(typeName: string, region: string, identifier: string, options?: MutationOptions): Promise<void> {
+    return this.#cloud.deleteResource(typeName, region, identifier, options);
+  }
+
+  awaitRequest(region: string, requestToken: string): Promise<{ identifier: string } | undefined> {
+    return this.#cloud.awaitRequest(region, requestToken);
+  }
+
+  callCounts(): Record<string, number> {
+    return this.#cloud.callCounts();
+  }
+
+  /** Runs `read` when a slot is free, urgent work first. */
+  #slot<T>(read: () => Promise<T>, lane: Lane): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      lane.push(() => {
+        if (this.#closed) return reject(new DeployError('Cancelled', 'the plan stopped before this read'));
+        this.#inFlight++;
+        // The slot goes to the next read before the answer is handed on.
+        const release = (): void => {
+          this.#inFlight--;
+          this.#next();
+        };
+        read().then(
+          (value) => (release(), resolve(value)),
+          // The read's own error travels on unchanged: the plan reports it for that resource.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+          (error: unknown) => (release(), reject(error)),
+        );
+      });
+      this.#next();
+    });
+  }
+
+  #next(): void {
+    // Once closed, every queued task runs at once (and rejects without reading).
+    while (this.#closed || this.#inFlight < this.#parallelism) {
+      const task = this.#urgent.take() ?? this.#background.take();
+      if (!task) return;
+      task();
+    }
+  }
+}
