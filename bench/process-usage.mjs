@@ -1,12 +1,29 @@
-// Preloaded by bench/scale.mjs (`node --import`): at exit, writes the process's CPU time and
-// peak RSS to the file named by DEPLOY_BENCH_USAGE.
-import { writeFileSync } from 'node:fs';
+// Preloaded by bench/scale.mjs (`node --import`): at exit, writes to the file named by
+// DEPLOY_BENCH_USAGE the process's CPU time, its peak RSS, and the time its event loop spent
+// blocked in fsync/fdatasync (the ledger's durable writes), which wall time pays but CPU does not.
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 
 const out = process.env.DEPLOY_BENCH_USAGE;
 if (out) {
+  let fsyncMs = 0;
+  let fsyncs = 0;
+  for (const name of ['fsyncSync', 'fdatasyncSync']) {
+    const original = fs[name];
+    fs[name] = (...args) => {
+      const started = performance.now();
+      try {
+        return original(...args);
+      } finally {
+        fsyncMs += performance.now() - started;
+        fsyncs++;
+      }
+    };
+  }
+  syncBuiltinESMExports();
   process.on('exit', () => {
     const usage = process.resourceUsage();
     const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-    writeFileSync(out, JSON.stringify({ cpuMs, maxRssMb: usage.maxRSS / 1024 }));
+    fs.writeFileSync(out, JSON.stringify({ cpuMs, maxRssMb: usage.maxRSS / 1024, fsyncMs, fsyncs }));
   });
 }

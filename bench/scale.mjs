@@ -4,7 +4,8 @@
 // resource by operation. The lower bound of a phase is
 //   LB = ⌈reads / p⌉ × read latency + max(depth × L, ⌈mutations / p⌉ × L, requests / rate)
 // (reads are planned before anything is applied). Engine CPU per resource is the CLI process's
-// CPU minus that of the same command on a one-resource stack (start-up), divided by N.
+// CPU minus that of the same command on a one-resource stack (start-up), divided by N. "fsync"
+// is the time the CLI's event loop spent blocked in fsync (the ledger's durable writes).
 //
 // Usage: node bench/scale.mjs [--sizes 10,100,1000] [--big] [--shapes wide,layered]
 //          [--latency 200] [--read-latency 100] [--parallelism 10] [--rate-limit 1000]
@@ -143,6 +144,7 @@ function phaseRun(shape, count, p, startup) {
           lb: lowerBound(calls, mutations, depth, p),
           cpu: startup ? (r.cpuMs - startup[phase]) / count : r.cpuMs,
           rss: r.maxRssMb,
+          fsync: r.fsyncMs / 1000,
           calls: perResource(calls, count),
         };
         process.stderr.write(
@@ -179,13 +181,14 @@ console.log(
     `load average ${f(load[0])} → ${f(load[1])} on ${process.platform} node ${process.version}\n`,
 );
 console.log(
-  '| stack | N | p | apply s | LB | ×LB | plan s | LB | ×LB | teardown s | LB | ×LB | CPU ms/res apply · plan · teardown | RSS MB | requests/res apply · plan · teardown |',
+  '| stack | N | p | apply s | LB | ×LB | plan s | LB | ×LB | teardown s | LB | ×LB | CPU ms/res apply · plan · teardown | fsync s apply · teardown | RSS MB | requests/res apply · plan · teardown |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const cells = [r.shape === 'wide' ? 'wide' : `layered (depth ${r.depth})`, r.count, r.p];
   for (const phase of PHASES) cells.push(f(r[phase].wall), f(r[phase].lb), f(r[phase].wall / r[phase].lb));
   cells.push(PHASES.map((ph) => f(r[ph].cpu)).join(' · '));
+  cells.push(`${f(r.apply.fsync, 1)} · ${f(r.teardown.fsync, 1)}`);
   cells.push(f(Math.max(...PHASES.map((ph) => r[ph].rss)), 0));
   cells.push(PHASES.map((ph) => r[ph].calls).join(' · '));
   console.log(`| ${cells.join(' | ')} |`);
