@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { SdkCloudControl } from '../cloud/index.js';
 import type { CliIO } from './io.js';
-import type { CliOptions } from './options.js';
+import type { StackRunOptions } from './flags.js';
 
 /** A safe pace for AWS: Cloud Control throttles around 25 requests/second. */
 export const AWS_RATE_LIMIT = 20;
@@ -35,13 +35,13 @@ export interface ConnectedCloud {
   close(): Promise<void>;
 }
 
-export function localDataDir(options: CliOptions, io: CliIO, stackDir: string): string {
+export function localDataDir(options: StackRunOptions, io: CliIO, stackDir: string): string {
   return options.localData !== undefined
     ? resolve(io.cwd, options.localData)
     : join(resolve(io.cwd, stackDir), '.deploy', 'local-cloud');
 }
 
-export async function connectCloud(options: CliOptions, io: CliIO, stackDir: string): Promise<ConnectedCloud> {
+export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir: string): Promise<ConnectedCloud> {
   if (options.local) {
     const emulator = await import('../emulator/index.js');
     const dataDir = localDataDir(options, io, stackDir);

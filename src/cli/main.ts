@@ -1,49 +1,31 @@
 /**
- * Entry point of the `deploy` command. Parses arguments, runs one command, and maps its
- * outcome to an exit code. Commands are imported on demand so `deploy --help` stays fast.
+ * Entry point of the `deploy` command: builds the program from the command declarations,
+ * parses the arguments, runs one command and maps its outcome to an exit code. Only the
+ * declarations and commander load here; a command loads what it needs when it runs, so
+ * `deploy --help` and `deploy completion` stay fast.
  */
-import { closest } from '../common/index.js';
+import { CommanderError } from 'commander';
+import type { Command } from './command.js';
+import * as declared from './commands/index.js';
 import { formatError } from './format-error.js';
-import { HELP, VERSION } from './help.js';
 import { EXIT, type CliIO } from './io.js';
-import { parseCli, type CliOptions } from './options.js';
+import { buildProgram, type Outcome } from './program.js';
 
-type CommandModule = { default: (options: CliOptions, io: CliIO) => Promise<number> };
+export const COMMANDS: readonly Command[] = Object.values(declared);
 
-const COMMANDS: Record<string, () => Promise<CommandModule>> = {
-  validate: () => import('./commands/validate.js'),
-  render: () => import('./commands/render.js'),
-  plan: () => import('./commands/plan.js'),
-  apply: () => import('./commands/apply.js'),
-  teardown: () => import('./commands/teardown.js'),
-  unlock: () => import('./commands/unlock.js'),
-  'local-cloud': () => import('./commands/local-cloud.js'),
-};
-
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], io: CliIO, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const outcome: Outcome = { code: EXIT.ok, printed: '' };
   try {
-    const options = parseCli(argv, io.env);
-    if (options.version) {
-      io.stdout.write(`${VERSION}\n`);
-      return EXIT.ok;
-    }
-    if (options.help || options.command === undefined || options.command === 'help') {
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    const load = COMMANDS[options.command];
-    if (!load) {
-      const near = closest(options.command, Object.keys(COMMANDS), 1);
-      const guess = near.length ? `did you mean '${near[0]}'? ` : '';
-      io.stderr.write(
-        `error [UnknownCommand]: unknown command '${options.command}'\n  hint: ${guess}commands are ${Object.keys(COMMANDS).join(', ')}; see deploy --help\n`,
-      );
-      return EXIT.error;
-    }
-    const command = await load();
-    return await command.default(options, io);
+    const program = buildProgram(commands, io, outcome);
+    if (argv.length === 0) program.outputHelp();
+    else await program.parseAsync(argv, { from: 'user' });
+    return outcome.code;
   } catch (error) {
+    // Help and version are thrown once printed; usage-error.ts has turned real parse errors into DeployErrors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     io.stderr.write(`${formatError(error)}\n`);
     return EXIT.error;
+  } finally {
+    if (outcome.printed) io.stdout.write(outcome.printed);
   }
 }

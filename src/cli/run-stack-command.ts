@@ -11,7 +11,7 @@ import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
-import type { CliOptions } from './options.js';
+import type { StackRunOptions } from './flags.js';
 import { stackInput } from './stack-input.js';
 
 export interface StackCommandContext {
@@ -24,7 +24,8 @@ export interface StackCommandContext {
 }
 
 export async function runStackCommand(
-  options: CliOptions,
+  command: 'plan' | 'apply' | 'teardown',
+  options: StackRunOptions,
   io: CliIO,
   body: (ctx: StackCommandContext) => Promise<RunResult>,
   exitCode: (result: RunResult) => number,
@@ -34,13 +35,13 @@ export async function runStackCommand(
   const registry = schemaRegistry();
   // Every problem `deploy validate` would find stops plan and apply before any cloud call.
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
-  if (options.command !== 'teardown') {
+  if (command !== 'teardown') {
     const { problems } = validateStack(stack, registry);
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
   const connected = await connectCloud(options, io, input.stackDir);
-  const reporter = createReporter(kind, { stdout: io.stdout, color: options.color, showDiff: options.diff });
+  const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
   // Second: leave at once.
@@ -81,7 +82,11 @@ export async function runStackCommand(
 }
 
 /** Apply and teardown act only when confirmed: asked in a terminal, `--yes` otherwise. */
-export function requireConfirmation(options: CliOptions, io: CliIO, command: string): boolean {
+export function requireConfirmation(
+  options: { readonly yes: boolean; readonly json: boolean },
+  io: CliIO,
+  command: string,
+): boolean {
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && !options.json;
   if (options.yes) return false;
   if (!interactive) {

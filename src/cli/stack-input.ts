@@ -1,15 +1,14 @@
 import type { StackInput } from '../stack/index.js';
+import type { StackReadOptions } from './flags.js';
 import type { CliIO } from './io.js';
-import { stackArgs, type CliOptions } from './options.js';
 
 /** What every stack command passes to loadStack, from its arguments and process. */
-export function stackInput(options: CliOptions, io: CliIO): StackInput {
-  const { stackDir, env } = stackArgs(options);
+export function stackInput(options: StackReadOptions, io: CliIO): StackInput {
   return {
-    stackDir,
-    env,
+    stackDir: options.stackDir,
+    env: options.env,
     processEnv: io.env,
-    assignments: options.vars,
+    assignments: [...options.var],
     cwd: io.cwd,
     ...(options.envFile !== undefined ? { envFile: options.envFile } : {}),
   };

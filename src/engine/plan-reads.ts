@@ -127,6 +127,8 @@ export class PlanReads implements CloudControlPort {
         };
         read().then(
           (value) => (release(), resolve(value)),
+          // The read's own error travels on unchanged: the plan reports it for that resource.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           (error: unknown) => (release(), reject(error)),
         );
       });

@@ -97,9 +97,9 @@ describe('a plan that fails', () => {
   it('fails with the error of the first failing resource in dependency order, whichever read ends first', async () => {
     const ledgerFile = join(stack, '.deploy', 'dev', 'state.json');
     const saved = readFileSync(ledgerFile, 'utf8');
-    const ledger = JSON.parse(saved);
+    const ledger = JSON.parse(saved) as { resources: Record<string, { type: string }> };
     // Two resources recorded as another type: both plans fail; `api` comes first.
-    for (const name of ['stage', 'api']) ledger.resources[name].type = 'AWS::ApiGatewayV2::Model';
+    for (const name of ['stage', 'api']) ledger.resources[name]!.type = 'AWS::ApiGatewayV2::Model';
     writeFileSync(ledgerFile, JSON.stringify(ledger));
     try {
       for (const parallelism of [1, 10]) {

@@ -1,41 +1,57 @@
 import { DeployError, DeployErrors } from '../../errors/index.js';
-import { loadStack, validateStack } from '../../stack/index.js';
-import { schemaRegistry } from '../../schema/index.js';
-import { closest } from '../../common/index.js';
-import { EXIT, type CliIO } from '../io.js';
-import type { CliOptions } from '../options.js';
+import { command, flag } from '../command.js';
+import { STACK_ARGS, VARS } from '../flags.js';
+import { EXIT } from '../io.js';
 import { stackInput } from '../stack-input.js';
 
-/**
- * `deploy render`: the rendered statements and the desired state of each resource, as JSON.
- * Values of resources not yet created show as «unknown:…» tokens.
- */
-export default async function render(options: CliOptions, io: CliIO): Promise<number> {
-  const stack = loadStack(stackInput(options, io));
-  const { resources, problems } = validateStack(stack, schemaRegistry());
-  const names = resources.map((r) => r.resource.def.name);
-  if (options.resource !== undefined && !names.includes(options.resource)) {
-    const near = closest(options.resource, names);
-    throw new DeployError('UnknownResource', `no resource '${options.resource}' in ${stack.name}`, {
-      hint: near.length ? `did you mean ${near.join(', ')}?` : `resources are ${names.join(', ')}`,
-    });
-  }
-  const selected = resources.filter((r) => options.resource === undefined || r.resource.def.name === options.resource);
-  const out = selected.map(({ resource, rendered, schema }) => ({
-    resource: resource.def.name,
-    type: schema?.typeName,
-    dependsOn: resource.dependsOn,
-    statements: rendered.statements.map((s) => ({
-      anchor: s.anchor,
-      file: resource.file,
-      line: s.line,
-      sql: s.sql.trim(),
-    })),
-    desiredState: rendered.create?.desiredState,
-    region: rendered.create?.region,
-  }));
-  io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  const relevant = problems.filter((p) => options.resource === undefined || p.location.resource === options.resource);
-  if (relevant.length > 0) throw new DeployErrors(relevant);
-  return EXIT.ok;
-}
+export default command({
+  name: 'render',
+  summary: 'print rendered statements and desired state as JSON',
+  description:
+    'Prints the rendered statements and the desired state of each resource as JSON. Values of ' +
+    'resources not yet created show as «unknown:…» tokens.',
+  args: STACK_ARGS,
+  flags: [
+    flag({
+      name: 'resource',
+      value: 'NAME',
+      description: 'only this resource',
+      default: undefined as string | undefined,
+    }),
+    ...VARS,
+  ],
+  example: 'deploy render examples/websocket-api dev --resource api',
+  async run(options, io) {
+    const { closest } = await import('../../common/index.js');
+    const { loadStack, validateStack } = await import('../../stack/index.js');
+    const { schemaRegistry } = await import('../../schema/index.js');
+    const stack = loadStack(stackInput(options, io));
+    const { resources, problems } = validateStack(stack, schemaRegistry());
+    const names = resources.map((r) => r.resource.def.name);
+    const wanted = options.resource;
+    if (wanted !== undefined && !names.includes(wanted)) {
+      const near = closest(wanted, names);
+      throw new DeployError('UnknownResource', `no resource '${wanted}' in ${stack.name}`, {
+        hint: near.length ? `did you mean ${near.join(', ')}?` : `resources are ${names.join(', ')}`,
+      });
+    }
+    const selected = resources.filter((r) => wanted === undefined || r.resource.def.name === wanted);
+    const out = selected.map(({ resource, rendered, schema }) => ({
+      resource: resource.def.name,
+      type: schema?.typeName,
+      dependsOn: resource.dependsOn,
+      statements: rendered.statements.map((s) => ({
+        anchor: s.anchor,
+        file: resource.file,
+        line: s.line,
+        sql: s.sql.trim(),
+      })),
+      desiredState: rendered.create?.desiredState,
+      region: rendered.create?.region,
+    }));
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    const relevant = problems.filter((p) => wanted === undefined || p.location.resource === wanted);
+    if (relevant.length > 0) throw new DeployErrors(relevant);
+    return EXIT.ok;
+  },
+});

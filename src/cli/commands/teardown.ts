@@ -1,13 +1,17 @@
-import { DeployError } from '../../errors/index.js';
-import type { CliIO } from '../io.js';
-import type { CliOptions } from '../options.js';
-import { applyLike } from './apply-like.js';
+import { command } from '../command.js';
+import { ON_FAILURE, OUTPUT, PACING, STACK_ARGS, VARS, WHERE, YES } from '../flags.js';
 
-export default async function teardownCommand(options: CliOptions, io: CliIO): Promise<number> {
-  if (options.plan !== undefined) {
-    throw new DeployError('InvalidOption', 'teardown takes no --plan', {
-      hint: 'teardown always plans the deletes anew: run `deploy teardown <stack-dir> <env>`',
-    });
-  }
-  return applyLike('teardown', options, io);
-}
+export default command({
+  name: 'teardown',
+  summary: 'delete everything the stack deployed, children first',
+  description:
+    "Deletes every resource the stack's ledger records, children first. It never deletes " +
+    'resources it only found by query.',
+  args: STACK_ARGS,
+  flags: [YES, ON_FAILURE, ...WHERE, ...VARS, ...OUTPUT, ...PACING],
+  example: 'deploy teardown examples/websocket-api dev --local --yes',
+  async run(options, io) {
+    const { applyLike } = await import('../apply-like.js');
+    return applyLike('teardown', options, io);
+  },
+});

@@ -1,16 +1,25 @@
 import { resolve } from 'node:path';
-import { forceUnlock } from '../../state/index.js';
-import { EXIT, type CliIO } from '../io.js';
-import { stackArgs, type CliOptions } from '../options.js';
+import { command } from '../command.js';
+import { STACK_ARGS } from '../flags.js';
+import { EXIT } from '../io.js';
 
-/** Removes a lock left by a killed run (a live run's lease would be taken over anyway once expired). */
-export default async function unlock(options: CliOptions, io: CliIO): Promise<number> {
-  const { stackDir, env } = stackArgs(options);
-  const info = forceUnlock(resolve(io.cwd, stackDir), env);
-  io.stdout.write(
-    info
-      ? `Removed the lock held by ${info.owner} (${info.command}, since ${info.acquiredAt}).\n`
-      : `${stackDir} (${env}) was not locked.\n`,
-  );
-  return EXIT.ok;
-}
+export default command({
+  name: 'unlock',
+  summary: 'remove a stale lock left by a killed run',
+  description:
+    "Removes the lock a killed run left on the stack's environment (a live run's lease would be " +
+    'taken over anyway once expired).',
+  args: STACK_ARGS,
+  flags: [],
+  example: 'deploy unlock examples/websocket-api dev',
+  async run(options, io) {
+    const { forceUnlock } = await import('../../state/index.js');
+    const info = forceUnlock(resolve(io.cwd, options.stackDir), options.env);
+    io.stdout.write(
+      info
+        ? `Removed the lock held by ${info.owner} (${info.command}, since ${info.acquiredAt}).\n`
+        : `${options.stackDir} (${options.env}) was not locked.\n`,
+    );
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,13 @@
+/**
+ * Every command of `deploy`: a new command is a file in this folder (see ../command.ts) and one
+ * line here. `deploy --help` lists them in alphabetical order.
+ */
+export { default as apply } from './apply.js';
+export { default as completion } from './completion.js';
+export { default as localCloud } from './local-cloud.js';
+export { default as plan } from './plan.js';
+export { default as render } from './render.js';
+export { default as schemasRefresh } from './schemas-refresh.js';
+export { default as teardown } from './teardown.js';
+export { default as unlock } from './unlock.js';
+export { default as validate } from './validate.js';

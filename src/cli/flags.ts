@@ -1,0 +1,115 @@
+/**
+ * Arguments and flags several commands take, declared once. A command lists the groups it
+ * takes (`flags: [...WHERE, ...VARS]`); a flag only one command takes lives in that command's file.
+ */
+import type { FailureMode } from '../engine/index.js';
+import { flag, group, type Command, type Flag, type Options } from './command.js';
+import { oneOf, repeatable, wholeNumber } from './values.js';
+
+export const STACK_ARGS = [
+  { name: 'stack-dir', description: 'the stack directory (stackql_manifest.yml and resources/)' },
+  { name: 'env', description: "the environment, as in the manifest's values (e.g. dev)" },
+] as const;
+
+export const WHERE = group('Where to deploy:', [
+  flag({
+    name: 'local',
+    description: 'use the built-in local Cloud Control (no AWS account needed)',
+    default: false,
+    conflicts: ['endpoint'],
+  }),
+  flag({
+    name: 'local-data',
+    value: 'DIR',
+    description: "the local cloud's data (default: <stack-dir>/.deploy/local-cloud)",
+    default: undefined as string | undefined,
+  }),
+  flag({
+    name: 'endpoint',
+    value: 'URL',
+    description: 'another Cloud Control endpoint (or AWS_ENDPOINT_URL_CLOUDCONTROL)',
+    default: undefined as string | undefined,
+    fromEnv: (env) => env['AWS_ENDPOINT_URL_CLOUDCONTROL'],
+  }),
+]);
+
+export const VARS = group('Template variables:', [
+  flag({
+    name: 'var',
+    short: 'e',
+    value: 'KEY=VALUE',
+    description: 'a template variable (repeatable; overrides --env-file)',
+    parse: repeatable,
+    default: [] as readonly string[],
+  }),
+  flag({
+    name: 'env-file',
+    value: 'FILE',
+    description: 'KEY=VALUE lines as template variables',
+    default: undefined as string | undefined,
+  }),
+]);
+
+/** Colours can be turned off for any command. */
+export const NO_COLOR = flag({
+  name: 'no-color',
+  description: 'no colours (also NO_COLOR=1)',
+  default: false,
+  fromEnv: (env) => (env['NO_COLOR'] !== undefined ? true : undefined),
+});
+
+export const OUTPUT = group('Output:', [
+  flag({
+    name: 'json',
+    description: 'one JSON event per line on stdout (schema: src/events/EVENTS.md)',
+    default: false,
+  }),
+  NO_COLOR,
+  flag({ name: 'diff', description: 'show property-level changes in the plan', default: false }),
+]);
+
+export const RATE_LIMIT = flag({
+  name: 'rate-limit',
+  value: 'N',
+  description: 'Cloud Control requests per second (default: 20 on AWS, unlimited locally)',
+  parse: wholeNumber(0),
+  default: undefined as number | undefined,
+});
+
+export const PACING = group('Pacing:', [
+  flag({ name: 'parallelism', value: 'N', description: 'operations at once', parse: wholeNumber(1), default: 10 }),
+  RATE_LIMIT,
+]);
+
+/** apply and teardown change infrastructure: they ask first, or take --yes. */
+export const YES = flag({
+  name: 'yes',
+  short: 'y',
+  description: 'do not ask for confirmation (required without a terminal)',
+  default: false,
+});
+
+export const ON_FAILURE = flag<'on-failure', FailureMode>({
+  name: 'on-failure',
+  value: 'MODE',
+  description: 'when an operation fails: stop starting new ones, continue the independent ones, or roll back',
+  parse: oneOf(['stop', 'continue', 'rollback']),
+  default: 'stop',
+});
+
+/** What plan, apply and teardown share: the stack, where it goes, its variables, output, pace. */
+export type StackRunOptions = Options<
+  (typeof WHERE)[number] | (typeof VARS)[number] | (typeof OUTPUT)[number] | (typeof PACING)[number],
+  (typeof STACK_ARGS)[number]
+>;
+
+/** What loading a stack needs: its directory, environment and variables. */
+export type StackReadOptions = Options<(typeof VARS)[number], (typeof STACK_ARGS)[number]>;
+
+/** Flags every command takes, besides --help. */
+export const EVERY_COMMAND = [NO_COLOR];
+
+/** The flags a command accepts: its own and the shared groups it lists, then those every command takes. */
+export function flagsOf(spec: Command): readonly Flag[] {
+  return [...spec.flags, ...EVERY_COMMAND.filter((e) => !spec.flags.some((f) => f.name === e.name))];
+}

@@ -1,0 +1,142 @@
+/**
+ * The commander program for one run, built from the command declarations: each command's
+ * arguments and flags, its help, and an action that checks what commander cannot (a flag meant
+ * for another command, flags that exclude each other, an argument's choices), turns the parsed
+ * text into the typed options and calls `run`.
+ */
+import { Command as Program, Option } from 'commander';
+import { DeployError } from '../errors/index.js';
+import { camel, flagNames, type Arg, type Command, type Flag, type Options } from './command.js';
+import { flagsOf } from './flags.js';
+import { ABOUT, helpStyle, ROOT_EPILOG } from './help.js';
+import type { CliIO } from './io.js';
+import { usageError } from './usage-error.js';
+import { listed } from './values.js';
+import { packageVersion } from './version.js';
+
+/** What a parse leaves behind: the exit code of the command that ran, and the help or version text. */
+export interface Outcome {
+  code: number;
+  /** Written in one piece by the caller, so `deploy --help | head` never breaks a pipe mid-text. */
+  printed: string;
+}
+
+export function buildProgram(commands: readonly Command[], io: CliIO, outcome: Outcome): Program {
+  const program = new Program('deploy')
+    .usage('<command> [options]')
+    .version(packageVersion(), '--version', 'print the version')
+    .configureOutput({
+      writeOut: (text) => (outcome.printed += text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => {}, // errors are thrown (exitOverride) and told by format-error.ts
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .showSuggestionAfterError(false)
+    .addHelpText('before', `deploy ${packageVersion()}: ${ABOUT}\n`)
+    .addHelpText('after', ROOT_EPILOG);
+  program.configureHelp(helpStyle(program));
+  program.exitOverride((error) => {
+    throw usageError(error, program);
+  });
+  // Every flag of any command, so that one given to the wrong command is named as such.
+  const everyFlag = new Map(commands.flatMap(flagsOf).map((f) => [f.name, f]));
+  for (const spec of commands) {
+    const cmd = place(program, spec.name.split(' ')).summary(spec.summary);
+    cmd.description(spec.description ?? spec.summary);
+    cmd.exitOverride((error) => {
+      throw usageError(error, cmd, spec.example);
+    });
+    for (const arg of spec.args) cmd.argument(`<${arg.name}>`, arg.description);
+    const own = new Map(flagsOf(spec).map((f) => [f, cmd.addOption(optionOf(f)).options.at(-1) as Option]));
+    const foreign = [...everyFlag.values()]
+      .filter((f) => !flagsOf(spec).some((o) => o.name === f.name))
+      .map((f) => cmd.addOption(new Option(flagTerm(f)).hideHelp()).options.at(-1) as Option);
+    if (spec.example) cmd.addHelpText('after', `\nExample:\n  ${spec.example}\n`);
+    cmd.action(async () => {
+      const given = (option: Option): boolean => cmd.getOptionValueSource(option.attributeName()) === 'cli';
+      refuseStray(spec, foreign.filter(given));
+      refuseConflicts(own, given);
+      const values: Record<string, unknown> = {};
+      spec.args.forEach((arg, i) => {
+        values[camel(arg.name)] = checkChoice(spec, arg, String(cmd.processedArgs[i]));
+      });
+      for (const [f, option] of own) {
+        // A switch given is true (even --no-color, which commander stores as color: false).
+        const parsed: unknown = f.value === undefined ? true : cmd.getOptionValue(option.attributeName());
+        values[camel(f.name)] = given(option) ? parsed : (f.fromEnv?.(io.env) ?? f.default);
+      }
+      outcome.code = await spec.run(values as Options<Flag, Arg>, io, { commands });
+    });
+  }
+  return program;
+}
+
+/** The subcommand for `words` ('schemas refresh'), creating the groups it sits in. */
+function place(parent: Program, words: string[]): Program {
+  const [word = '', ...rest] = words;
+  if (rest.length === 0) return parent.command(word);
+  let group = parent.commands.find((c) => c.name() === word);
+  if (!group) {
+    const created = parent.command(word).usage('<command> [options]');
+    created.configureHelp(helpStyle(created)).exitOverride((error) => {
+      throw usageError(error, created);
+    });
+    group = created;
+  }
+  const sub = place(group, rest);
+  group.summary(`subcommands: ${group.commands.map((c) => c.name()).join(', ')}`);
+  return sub;
+}
+
+/** `-e, --var <KEY=VALUE>`: commander's notation for a flag and its value. */
+function flagTerm(f: Flag): string {
+  const names = flagNames(f).join(', ');
+  return f.value === undefined ? names : `${names} <${f.value}>`;
+}
+
+function optionOf(f: Flag): Option {
+  const option = new Option(flagTerm(f), f.description);
+  if (f.group !== undefined) option.helpGroup(f.group);
+  // Shown in help as (default: …); switches and lists go without.
+  if (typeof f.default === 'number' || typeof f.default === 'string') option.default(f.default);
+  const parse = f.parse;
+  if (parse) option.argParser((text: string, previous: unknown) => parse(text, `--${f.name}`, previous ?? f.default));
+  return option;
+}
+
+function refuseStray(spec: Command, stray: Option[]): void {
+  if (stray.length === 0) return;
+  const names = stray.map((o) => o.long).join(', ');
+  throw new DeployError(
+    'InvalidOption',
+    `${names} ${stray.length > 1 ? 'do' : 'does'} not apply to deploy ${spec.name}`,
+    {
+      hint: spec.flags.length
+        ? `deploy ${spec.name} takes ${spec.flags.map((f) => `--${f.name}`).join(', ')}`
+        : `deploy ${spec.name} takes no options`,
+    },
+  );
+}
+
+function refuseConflicts(own: Map<Flag, Option>, given: (option: Option) => boolean): void {
+  const byName = new Map([...own].map(([f, option]) => [f.name, { f, option }]));
+  for (const [f, option] of own) {
+    for (const name of f.conflicts ?? []) {
+      const other = byName.get(name);
+      if (!other || !given(option) || !given(other.option)) continue;
+      const say = (x: Flag): string => `${flagTerm(x).replace(/[<>]/g, '')}: ${x.description}`;
+      throw new DeployError('InvalidOption', `--${f.name} and --${name} cannot be given together`, {
+        hint: `give one of them. ${say(f)}; ${say(other.f)}`,
+      });
+    }
+  }
+}
+
+function checkChoice(spec: Command, arg: Arg, value: string): string {
+  if (!arg.choices || arg.choices.includes(value)) return value;
+  throw new DeployError('InvalidArgument', `<${arg.name}> must be ${listed(arg.choices)}, got '${value}'`, {
+    hint: `for example: deploy ${spec.name} ${arg.choices[0]}`,
+  });
+}

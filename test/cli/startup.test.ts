@@ -1,0 +1,55 @@
+/**
+ * `deploy --help`, `--version` and `completion` start fast because they load only the command
+ * declarations and commander: the engine, the UI (Ink, React), the AWS SDK and the emulator load
+ * inside a command's `run`. Observed on the built CLI (bin/deploy.js) with a module-loader hook
+ * that reports every module node loads. Timings are for bench/cli-startup.mjs.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const HOOKS = `export async function load(url, context, next) { console.error('LOADED ' + url); return next(url, context); }`;
+const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+
+/** Every file (project or package) node loads to run `deploy ...args`, relative to the repository. */
+function loaded(args: string[]): string[] {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, 'bin/deploy.js', ...args],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return run.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED file://'))
+    .map((line) => line.slice('LOADED file://'.length).replace(`${ROOT}/`, ''));
+}
+
+describe('cold start', () => {
+  it.each([['--help'], ['--version'], ['plan', '--help'], ['completion', 'bash'], ['completion', 'fish']])(
+    'deploy %s loads the declarations and commander, nothing heavy',
+    (...args) => {
+      const files = loaded(args);
+      expect(files).toContain('dist/cli/commands/plan.js');
+      const heavy = files.filter(
+        (f) =>
+          !/^dist\/(cli|errors)\//.test(f) &&
+          f !== 'dist/common/suggest.js' &&
+          !f.startsWith('node_modules/commander/') &&
+          f !== 'bin/deploy.js',
+      );
+      expect(heavy).toEqual([]);
+      expect(files.filter((f) => /run-stack-command|cloud-setup|apply-like/.test(f))).toEqual([]);
+    },
+  );
+
+  it('a command loads what it needs when it runs', () => {
+    const files = loaded(['validate', 'examples/websocket-api', 'dev']);
+    expect(files).toEqual(expect.arrayContaining(['dist/stack/index.js', 'dist/schema/index.js']));
+    expect(
+      files.filter((f) => /^dist\/(engine|ui|emulator|cloud)\/|node_modules\/(ink|react|@aws-sdk)\//.test(f)),
+    ).toEqual([]);
+  });
+});
