@@ -1,6 +1,8 @@
 // Preloaded by bench/scale.mjs (`node --import`): at exit, writes to the file named by
 // DEPLOY_BENCH_USAGE the process's CPU time, its peak RSS, and the time its event loop spent
 // blocked in fsync/fdatasync (the ledger's durable writes), which wall time pays but CPU does not.
+// DEPLOY_BENCH_NO_FSYNC=1 skips those syncs (nothing is durable then): for analysis only, to
+// see what the engine costs apart from the disk.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
@@ -8,8 +10,9 @@ const out = process.env.DEPLOY_BENCH_USAGE;
 if (out) {
   let fsyncMs = 0;
   let fsyncs = 0;
+  const skip = process.env.DEPLOY_BENCH_NO_FSYNC === '1';
   for (const name of ['fsyncSync', 'fdatasyncSync']) {
-    const original = fs[name];
+    const original = skip ? () => undefined : fs[name];
     fs[name] = (...args) => {
       const started = performance.now();
       try {

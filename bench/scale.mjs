@@ -10,6 +10,7 @@
 // Usage: node bench/scale.mjs [--sizes 10,100,1000] [--big] [--shapes wide,layered]
 //          [--latency 200] [--read-latency 100] [--parallelism 10] [--rate-limit 1000]
 //          [--baseline-sizes 10,100]   (sizes also run at --parallelism 1; '' for none)
+//          [--no-fsync]   (the CLI skips fsync: not durable, for analysis of the engine alone)
 // --big adds 10,000 resources (several minutes per phase at 200 ms). Run after `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const { values: flags } = parseArgs({
     parallelism: { type: 'string', default: '10' },
     'rate-limit': { type: 'string', default: '1000' },
     'baseline-sizes': { type: 'string', default: '10,100' },
+    'no-fsync': { type: 'boolean', default: false },
   },
 });
 const list = (text) => (text ? text.split(',').map(Number) : []);
@@ -93,7 +95,12 @@ function deploy(command, stack, cloud, p) {
   const run = spawnSync(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', fd, 'pipe'],
-    env: { ...process.env, AWS_ENDPOINT_URL_CLOUDCONTROL: undefined, DEPLOY_BENCH_USAGE: usage },
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL_CLOUDCONTROL: undefined,
+      DEPLOY_BENCH_USAGE: usage,
+      ...(flags['no-fsync'] ? { DEPLOY_BENCH_NO_FSYNC: '1' } : {}),
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
@@ -178,6 +185,7 @@ const f = (x, d = 2) => x.toFixed(d);
 console.log(
   `\nlocal cloud: ${flags.latency} ms per mutation, ${flags['read-latency']} ms per read; --rate-limit ${rate}; ` +
     `start-up CPU apply/plan/teardown ${PHASES.map((ph) => f(startup[ph], 0)).join('/')} ms (subtracted); ` +
+    (flags['no-fsync'] ? 'fsync SKIPPED (--no-fsync); ' : '') +
     `load average ${f(load[0])} → ${f(load[1])} on ${process.platform} node ${process.version}\n`,
 );
 console.log(
