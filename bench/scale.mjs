@@ -1,4 +1,4 @@
-// Scale: apply, no-change plan and teardown of synthetic stacks (bench/scale-stacks.mjs),
+// Scale: apply, no-change plan and teardown of synthetic stacks (bench/lib/scale-stacks.mjs),
 // wide and layered, each a fresh CLI process against a `deploy local-cloud` process, and one
 // table: wall, lower bound (LB), wall / LB, engine CPU per resource, peak RSS, and requests per
 // resource by operation. The lower bound of a phase is
@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { makeStack } from './scale-stacks.mjs';
+import { makeStack } from './lib/scale-stacks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
@@ -81,7 +81,7 @@ function deploy(command, stack, cloud, p) {
   const fd = openSync(out, 'w');
   const args = [
     '--import',
-    './bench/process-usage.mjs',
+    './bench/lib/process-usage.mjs',
     'bin/deploy.js',
     command,
     stack,
