@@ -3,7 +3,7 @@
  * cloud call), connect to the cloud, pick a reporter, handle Ctrl-C, and turn the result into
  * an exit code.
  */
-import { DeployError, DeployErrors } from '../errors/index.js';
+import { DeployError, DeployErrors, maskError } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/index.js';
 import { eventTime } from '../events/events.js';
 import { loadStack, validateStack, type Stack } from '../stack/index.js';
@@ -32,6 +32,22 @@ export async function runStackCommand(
 ): Promise<number> {
   const input = stackInput(options, io);
   const stack = loadStack(input);
+  try {
+    return await runLoaded(command, options, io, input.stackDir, stack, body, exitCode);
+  } catch (error) {
+    throw maskError(error, stack.secrets); // errors too may quote secret values
+  }
+}
+
+async function runLoaded(
+  command: 'plan' | 'apply' | 'teardown',
+  options: StackRunOptions,
+  io: CliIO,
+  stackDir: string,
+  stack: Stack,
+  body: (ctx: StackCommandContext) => Promise<RunResult>,
+  exitCode: (result: RunResult) => number,
+): Promise<number> {
   const registry = schemaRegistry();
   // Against AWS, the schemas `deploy schemas refresh` fetched win over the bundled snapshot;
   // the local cloud and other endpoints are built on the snapshot.
@@ -50,7 +66,7 @@ export async function runStackCommand(
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
-  const connected = await connectCloud(options, io, input.stackDir);
+  const connected = await connectCloud(options, io, stackDir);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).

@@ -9,6 +9,7 @@ export function stackInput(options: StackReadOptions, io: CliIO): StackInput {
     env: options.env,
     processEnv: io.env,
     assignments: [...options.var],
+    secrets: [...options.secret],
     cwd: io.cwd,
     ...(options.envFile !== undefined ? { envFile: options.envFile } : {}),
   };

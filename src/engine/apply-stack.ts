@@ -10,6 +10,7 @@ import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
 import type { Intent } from '../state/index.js';
+import { collectSecrets } from '../stack/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
 import { sendUnderIntent } from './intents.js';
 import { operationNodes, parseNodeId } from './operations.js';
@@ -75,8 +76,14 @@ export async function applyStack(
     desired: Record<string, unknown>,
     intent: Intent | undefined,
   ): Promise<void> => {
+    const entry = entryOf(p, state, desired);
+    collectSecrets(ctx.stack.secrets, p.resource, p.schema, {
+      desired,
+      actual: state.properties,
+      exports: entry.exports,
+    });
     await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, () => {
-      ledger.put(entryOf(p, state, desired), intent);
+      ledger.put(entry, intent);
       if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
     });
     known.set(p.name, state.properties);

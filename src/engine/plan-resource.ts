@@ -7,7 +7,13 @@
 import { DeployError } from '../errors/index.js';
 import { diffResource } from '../plan/index.js';
 import { assertProvisionable } from '../schema/index.js';
-import { conditionHolds, withResource, type StackResource } from '../stack/index.js';
+import {
+  collectSecrets,
+  conditionHolds,
+  sensitiveProperties,
+  withResource,
+  type StackResource,
+} from '../stack/index.js';
 import { locate } from './identity.js';
 import { renderForPlan, type PlanContext, type PlannedResource } from './plan-context.js';
 
@@ -92,6 +98,12 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     );
   }
   const lastApplied = entry?.desired ?? (owner !== undefined ? ledger.get(owner)?.desired : undefined);
+  collectSecrets(stack.secrets, resource, schema, {
+    desired,
+    actual: found.state?.properties,
+    lastApplied,
+    exports: entry?.exports,
+  });
   const moved = entry !== undefined && entry.region !== region && found.state !== undefined && desired !== undefined;
   const change = diffResource({
     resource: name,
@@ -102,7 +114,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     ...(lastApplied ? { lastApplied } : {}),
     ...(found.state ? { identifier: found.state.identifier } : {}),
     dependsOn: resource.dependsOn,
-    sensitive: resource.def.protected,
+    sensitive: sensitiveProperties(resource, schema),
     removedReason: so.mode === 'teardown' ? 'teardown' : 'condition `if` is false',
     previousRegion: moved ? entry.region : undefined,
     deletedOutside: found.via === 'ledger' && !found.state,

@@ -10,7 +10,13 @@ import { DeployErrors } from '../errors/index.js';
 import { buildGraph, runGraph } from '../graph/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { assertSupportedType, renderWith, type StackResource } from '../stack/index.js';
+import {
+  assertSupportedType,
+  collectSecrets,
+  renderWith,
+  sensitiveProperties,
+  type StackResource,
+} from '../stack/index.js';
 import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { PlanReads } from './plan-reads.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
@@ -90,6 +96,8 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
 async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' | 'teardown'): Promise<PlannedResource> {
   const schema = ctx.registry.resolve(entry.type);
   const state = await ctx.cloud.getResource(entry.type, entry.region, entry.identifier);
+  const sources = { actual: state?.properties, lastApplied: entry.desired };
+  collectSecrets(ctx.stack.secrets, undefined, schema, sources);
   const change = diffResource({
     resource: entry.resource,
     schema,
@@ -99,6 +107,7 @@ async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' |
     lastApplied: entry.desired,
     identifier: entry.identifier,
     dependsOn: entry.dependsOn,
+    sensitive: sensitiveProperties(undefined, schema),
     removedReason: mode === 'teardown' ? 'teardown' : 'removed from manifest',
   });
   return {

@@ -7,3 +7,4 @@ export { templateBase, snakeColumns, ownColumns } from './context.js';
 export { renderWith } from './render-with.js';
 export { conditionHolds } from './condition.js';
 export { assertSupportedType } from './supported-type.js';
+export { collectSecrets, sensitiveProperties, type SecretSources } from './secrets.js';
