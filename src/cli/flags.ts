@@ -110,11 +110,10 @@ export const ON_FAILURE = flag<'on-failure', FailureMode>({
   default: 'stop',
 });
 
-/** What plan, apply and teardown share: the stack, where it goes, its variables, output, pace. */
-export type StackRunOptions = Options<
-  (typeof WHERE)[number] | (typeof VARS)[number] | (typeof OUTPUT)[number] | (typeof PACING)[number],
-  (typeof STACK_ARGS)[number]
->;
+/** What plan, apply and teardown take: where the stack goes, its variables, output and pace. */
+export const STACK_RUN = [...WHERE, ...VARS, ...OUTPUT, ...PACING];
+
+export type StackRunOptions = Options<(typeof STACK_RUN)[number], (typeof STACK_ARGS)[number]>;
 
 /** What loading a stack needs: its directory, environment and variables. */
 export type StackReadOptions = Options<(typeof VARS)[number], (typeof STACK_ARGS)[number]>;

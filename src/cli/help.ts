@@ -17,6 +17,11 @@ Example, no AWS account needed:
   deploy apply examples/websocket-api dev --local --yes
 `;
 
+/** How a group of commands (`deploy schemas`) is summed up in lists. */
+export function groupSummary(names: readonly string[]): string {
+  return `subcommands: ${names.join(', ')}`;
+}
+
 /** 'deploy schemas refresh': the words that name a command, from the program's name on. */
 export function commandPath(cmd: Program): string {
   return cmd.parent ? `${commandPath(cmd.parent)} ${cmd.name()}` : cmd.name();

@@ -8,7 +8,7 @@ import { Command as Program, Option } from 'commander';
 import { DeployError } from '../errors/index.js';
 import { camel, flagNames, type Arg, type Command, type Flag, type Options } from './command.js';
 import { flagsOf } from './flags.js';
-import { ABOUT, helpStyle, ROOT_EPILOG } from './help.js';
+import { ABOUT, groupSummary, helpStyle, ROOT_EPILOG } from './help.js';
 import type { CliIO } from './io.js';
 import { usageError } from './usage-error.js';
 import { listed } from './values.js';
@@ -22,9 +22,10 @@ export interface Outcome {
 }
 
 export function buildProgram(commands: readonly Command[], io: CliIO, outcome: Outcome): Program {
+  const version = packageVersion();
   const program = new Program('deploy')
     .usage('<command> [options]')
-    .version(packageVersion(), '--version', 'print the version')
+    .version(version, '--version', 'print the version')
     .configureOutput({
       writeOut: (text) => (outcome.printed += text),
       writeErr: (text) => io.stderr.write(text),
@@ -34,13 +35,12 @@ export function buildProgram(commands: readonly Command[], io: CliIO, outcome: O
       getErrHasColors: () => false,
     })
     .showSuggestionAfterError(false)
-    .addHelpText('before', `deploy ${packageVersion()}: ${ABOUT}\n`)
+    .addHelpText('before', `deploy ${version}: ${ABOUT}\n`)
     .addHelpText('after', ROOT_EPILOG);
   program.configureHelp(helpStyle(program));
   program.exitOverride((error) => {
     throw usageError(error, program);
   });
-  // Every flag of any command, so that one given to the wrong command is named as such.
   const everyFlag = new Map(commands.flatMap(flagsOf).map((f) => [f.name, f]));
   for (const spec of commands) {
     const cmd = place(program, spec.name.split(' ')).summary(spec.summary);
@@ -49,28 +49,43 @@ export function buildProgram(commands: readonly Command[], io: CliIO, outcome: O
       throw usageError(error, cmd, spec.example);
     });
     for (const arg of spec.args) cmd.argument(`<${arg.name}>`, arg.description);
-    const own = new Map(flagsOf(spec).map((f) => [f, cmd.addOption(optionOf(f)).options.at(-1) as Option]));
+    const own = new Map(flagsOf(spec).map((f) => [f, optionOf(f)]));
+    // Every other command's flags too, hidden: commander would call them unknown; they are
+    // known, and named as not applying to this command.
     const foreign = [...everyFlag.values()]
-      .filter((f) => !flagsOf(spec).some((o) => o.name === f.name))
-      .map((f) => cmd.addOption(new Option(flagTerm(f)).hideHelp()).options.at(-1) as Option);
+      .filter((f) => ![...own.keys()].some((o) => o.name === f.name))
+      .map((f) => new Option(flagTerm(f)).hideHelp());
+    for (const option of [...own.values(), ...foreign]) cmd.addOption(option);
     if (spec.example) cmd.addHelpText('after', `\nExample:\n  ${spec.example}\n`);
     cmd.action(async () => {
       const given = (option: Option): boolean => cmd.getOptionValueSource(option.attributeName()) === 'cli';
       refuseStray(spec, foreign.filter(given));
       refuseConflicts(own, given);
-      const values: Record<string, unknown> = {};
-      spec.args.forEach((arg, i) => {
-        values[camel(arg.name)] = checkChoice(spec, arg, String(cmd.processedArgs[i]));
-      });
-      for (const [f, option] of own) {
-        // A switch given is true (even --no-color, which commander stores as color: false).
-        const parsed: unknown = f.value === undefined ? true : cmd.getOptionValue(option.attributeName());
-        values[camel(f.name)] = given(option) ? parsed : (f.fromEnv?.(io.env) ?? f.default);
-      }
-      outcome.code = await spec.run(values as Options<Flag, Arg>, io, { commands });
+      const options = typedOptions(cmd, spec, own, given, io.env);
+      outcome.code = await spec.run(options, io, { commands });
     });
   }
   return program;
+}
+
+/** What `run` receives: each argument and flag under its camel-cased name, flags parsed or defaulted. */
+function typedOptions(
+  cmd: Program,
+  spec: Command,
+  own: Map<Flag, Option>,
+  given: (option: Option) => boolean,
+  env: NodeJS.ProcessEnv,
+): Options<Flag, Arg> {
+  const values: Record<string, unknown> = {};
+  spec.args.forEach((arg, i) => {
+    values[camel(arg.name)] = checkChoice(spec, arg, String(cmd.processedArgs[i]));
+  });
+  for (const [f, option] of own) {
+    // A switch given is true (even --no-color, which commander stores as color: false).
+    const parsed: unknown = f.value === undefined ? true : cmd.getOptionValue(option.attributeName());
+    values[camel(f.name)] = given(option) ? parsed : (f.fromEnv?.(env) ?? f.default);
+  }
+  return values as Options<Flag, Arg>;
 }
 
 /** The subcommand for `words` ('schemas refresh'), creating the groups it sits in. */
@@ -86,7 +101,7 @@ function place(parent: Program, words: string[]): Program {
     group = created;
   }
   const sub = place(group, rest);
-  group.summary(`subcommands: ${group.commands.map((c) => c.name()).join(', ')}`);
+  group.summary(groupSummary(group.commands.map((c) => c.name())));
   return sub;
 }
 

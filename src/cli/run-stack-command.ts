@@ -49,6 +49,16 @@ async function runLoaded(
   exitCode: (result: RunResult) => number,
 ): Promise<number> {
   const registry = schemaRegistry();
+  // Against AWS, the schemas `deploy schemas refresh` fetched win over the bundled snapshot;
+  // the local cloud and other endpoints are built on the snapshot.
+  if (!options.local && options.endpoint === undefined) {
+    const { schemaCacheDir, useCachedSchemas } = await import('../cloud/schema-cache.js');
+    useCachedSchemas(
+      registry,
+      schemaCacheDir(io.env),
+      io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
+    );
+  }
   // Every problem `deploy validate` would find stops plan and apply before any cloud call.
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
   if (command !== 'teardown') {

@@ -8,7 +8,7 @@ import { DeployError } from '../errors/index.js';
 import { commandPath } from './help.js';
 
 /** Not failures: commander has printed the help or the version. */
-export const PRINTED = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+const PRINTED = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 /** The DeployError for a parse error of `cmd`; `example` is a complete command line for it. */
 export function usageError(error: CommanderError, cmd: Program, example?: string): Error {

@@ -5,7 +5,7 @@
  */
 import type { ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
-import { errorInfo, eventTime, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
+import { errorInfo, resourceEvent, type EngineEvent, type ErrorInfo, type RunSummary } from '../events/index.js';
 import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
@@ -17,6 +17,7 @@ import { operationNodes, parseNodeId } from './operations.js';
 import { adoptUnchanged, entryOf, intentOf, recordOutcome } from './record.js';
 import {
   renderForPlan,
+  subjectOf,
   type ApplyContext,
   type PlanContext,
   type PlannedResource,
@@ -57,13 +58,7 @@ export async function applyStack(
   const begin = (p: PlannedResource): void => {
     if (started.has(p.name)) return;
     started.set(p.name, Date.now());
-    emit({
-      type: 'resource_started',
-      time: eventTime(),
-      resource: p.name,
-      resourceType: p.schema.typeName,
-      action: p.change.action,
-    });
+    emit(resourceEvent.started(subjectOf(p)));
   };
   const finish = (p: PlannedResource, identifier: string | undefined): void => {
     const action = p.change.action;
@@ -73,15 +68,7 @@ export async function applyStack(
       counts.replaced++;
       deletedForReplace.delete(p.name);
     } else if (action === 'delete') counts.deleted++;
-    emit({
-      type: 'resource_finished',
-      time: eventTime(),
-      resource: p.name,
-      resourceType: p.schema.typeName,
-      action,
-      ...(identifier !== undefined ? { identifier } : {}),
-      durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
-    });
+    emit(resourceEvent.finished(subjectOf(p), started.get(p.name) ?? Date.now(), identifier));
   };
   const record = async (
     p: PlannedResource,
@@ -163,15 +150,7 @@ export async function applyStack(
     } catch (error) {
       const info = errorInfo(error);
       failed.push({ resource: p.name, error: info });
-      emit({
-        type: 'resource_failed',
-        time: eventTime(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action: p.change.action,
-        error: { ...info, resource: p.name },
-        durationMs: Date.now() - (started.get(p.name) ?? Date.now()),
-      });
+      emit(resourceEvent.failed(subjectOf(p), info, started.get(p.name) ?? Date.now()));
       throw error;
     }
   };
@@ -192,14 +171,7 @@ export async function applyStack(
     counts.deleted++;
     const p = byName.get(name) as PlannedResource;
     if (failed.some((f) => f.resource === name)) continue;
-    emit({
-      type: 'resource_skipped',
-      time: eventTime(),
-      resource: name,
-      resourceType: p.schema.typeName,
-      action: 'create',
-      reason: 'replacement_not_created',
-    });
+    emit(resourceEvent.skipped(subjectOf(p, 'create'), 'replacement_not_created'));
   }
   adoptUnchanged(ctx, planned);
   const rolledBack =
@@ -251,13 +223,6 @@ function reportSkipped(
     seen.add(resource);
     const p = byName.get(resource) as PlannedResource;
     const codes = { 'dependency-failed': 'dependency_failed', stopped: 'stopped', interrupted: 'interrupted' } as const;
-    emit({
-      type: 'resource_skipped',
-      time: eventTime(),
-      resource,
-      resourceType: p.schema.typeName,
-      action: p.change.action,
-      reason: codes[reason],
-    });
+    emit(resourceEvent.skipped(subjectOf(p), codes[reason]));
   }
 }

@@ -4,9 +4,9 @@
  */
 import type { CloudControlPort } from '../cloud/index.js';
 import { DeployError, DeployErrors } from '../errors/index.js';
-import type { EventSink } from '../events/index.js';
+import type { EventSink, Subject } from '../events/index.js';
 import { buildGraph, topologicalOrder } from '../graph/index.js';
-import type { Plan, ResourceChange } from '../plan/index.js';
+import type { ChangeAction, Plan, ResourceChange } from '../plan/index.js';
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
 import type { Ledger } from '../state/index.js';
 import { renderWith, type RenderedResource, type Stack, type StackResource } from '../stack/index.js';
@@ -73,4 +73,9 @@ export function renderForPlan(
     });
   }
   return { rendered, schema };
+}
+
+/** Who an event is about: the resource, its type, and what is being done to it. */
+export function subjectOf(p: PlannedResource, action: ChangeAction = p.change.action): Subject {
+  return { resource: p.name, resourceType: p.schema.typeName, action };
 }

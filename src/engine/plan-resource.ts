@@ -26,6 +26,8 @@ export interface PlanSoFar {
   excluded: Set<string>;
   /** Ledger entry name by `type region identifier`, to recognise a rename. */
   owners: ReadonlyMap<string, string>;
+  /** The names of the manifest's resources. */
+  names: ReadonlySet<string>;
 }
 
 export function identityKey(type: string, region: string, identifier: string): string {
@@ -85,7 +87,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
   // that entry over, so the old name's "removed from manifest" does not delete it.
   const owner =
     !entry && found.state ? so.owners.get(identityKey(schema.typeName, region, found.state.identifier)) : undefined;
-  if (owner !== undefined && stack.resources.some((r) => r.def.name === owner)) {
+  if (owner !== undefined && so.names.has(owner)) {
     throw new DeployError(
       'SharedIdentity',
       `'${name}' and '${owner}' both resolve to ${schema.typeName} ${found.state?.identifier}`,
@@ -133,9 +135,6 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     ...(lastApplied ? { lastApplied } : {}),
     change,
     // Ledger edges to resources gone from the manifest order their deletes after this one.
-    dependsOn: [
-      ...resource.dependsOn,
-      ...(entry?.dependsOn ?? []).filter((d) => !stack.resources.some((r) => r.def.name === d)),
-    ],
+    dependsOn: [...resource.dependsOn, ...(entry?.dependsOn ?? []).filter((d) => !so.names.has(d))],
   };
 }

@@ -32,7 +32,8 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
     reads.prefetch(entries);
     const known = new Map<string, Record<string, unknown>>();
     const owners = new Map(entries.map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
-    const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
+    const names = new Set(stack.resources.map((r) => r.def.name));
+    const so: PlanSoFar = { mode, known, excluded: new Set(), owners, names };
     const byName = new Map(entries.map((e) => [e.resource, e]));
 
     const order = orderedResources(stack);

@@ -5,9 +5,9 @@
  */
 import { diffResource, type ChangeAction } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { errorInfo, eventTime } from '../events/index.js';
+import { errorInfo, eventTime, resourceEvent } from '../events/index.js';
 import { closeQuietly, persist, sendUnderIntent } from './intents.js';
-import type { ApplyContext, PlannedResource } from './plan-context.js';
+import { subjectOf, type ApplyContext, type PlannedResource } from './plan-context.js';
 import { intentOf } from './record.js';
 
 /** What this run changed, for rollback. */
@@ -35,29 +35,11 @@ export async function rollback(
     const at = Date.now();
     try {
       if (step.kind === 'deleted') {
-        sink.emit({
-          type: 'rollback_step',
-          time: eventTime(),
-          resource: p.name,
-          resourceType: p.schema.typeName,
-          step: 'cannot_restore_deleted',
-        });
+        sink.emit(resourceEvent.rollback(subjectOf(p), 'cannot_restore_deleted'));
         continue;
       }
-      sink.emit({
-        type: 'rollback_step',
-        time: eventTime(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        step: 'undoing',
-      });
-      sink.emit({
-        type: 'resource_started',
-        time: eventTime(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action,
-      });
+      sink.emit(resourceEvent.rollback(subjectOf(p), 'undoing'));
+      sink.emit(resourceEvent.started(subjectOf(p, action)));
       if (step.kind === 'created') {
         const { intent } = await sendUnderIntent(
           ledger,
@@ -90,25 +72,10 @@ export async function rollback(
         if (previous) await recorded(ctx, p.name, () => ledger.put(previous, intent));
         else if (intent) closeQuietly(ledger, intent);
       }
-      sink.emit({
-        type: 'resource_finished',
-        time: eventTime(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action,
-        durationMs: Date.now() - at,
-      });
+      sink.emit(resourceEvent.finished(subjectOf(p, action), at));
       undone++;
     } catch (error) {
-      sink.emit({
-        type: 'resource_failed',
-        time: eventTime(),
-        resource: p.name,
-        resourceType: p.schema.typeName,
-        action,
-        error: { ...errorInfo(error), resource: p.name },
-        durationMs: Date.now() - at,
-      });
+      sink.emit(resourceEvent.failed(subjectOf(p, action), errorInfo(error), at));
     }
   }
   return undone;

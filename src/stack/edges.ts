@@ -62,6 +62,8 @@ export function dependencyEdges(manifest: Manifest, resources: StackResource[]):
     for (const e of r.exports) producerOf.set(e.alias, r.name);
   }
   const resourceNames = new Set(manifest.resources.map((r) => r.name));
+  const positions = new Map<string, number[]>();
+  manifest.resources.forEach((r, i) => positions.set(r.name, [...(positions.get(r.name) ?? []), i]));
   const edges = new Map<string, string[]>();
   for (const resource of resources) {
     const name = resource.def.name;
@@ -75,9 +77,10 @@ export function dependencyEdges(manifest: Manifest, resources: StackResource[]):
     }
     deps.delete(name);
     // Keep manifest order: it is the tie-breaker everywhere.
+    const at = [...deps].flatMap((d) => positions.get(d) ?? []).sort((a, b) => a - b);
     edges.set(
       name,
-      manifest.resources.map((r) => r.name).filter((n) => deps.has(n)),
+      at.map((i) => (manifest.resources[i] as { name: string }).name),
     );
   }
   return edges;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { command, flag, type Command } from '../../src/cli/command.js';
-import { flagsOf, ON_FAILURE, OUTPUT, PACING, VARS, WHERE, YES } from '../../src/cli/flags.js';
+import { flagsOf, ON_FAILURE, STACK_RUN, YES } from '../../src/cli/flags.js';
 import { COMMANDS } from '../../src/cli/main.js';
 import { cli } from './run-cli.js';
 
@@ -119,10 +119,7 @@ describe('what run receives', () => {
       flag({ name: 'max-depth', value: 'N', description: 'a number', parse: Number, default: 3 }),
       YES,
       ON_FAILURE,
-      ...WHERE,
-      ...VARS,
-      ...OUTPUT,
-      ...PACING,
+      ...STACK_RUN,
     ],
     async run(options) {
       seen.push({ ...options });

@@ -1,5 +1,5 @@
 import { command, flag } from '../command.js';
-import { ON_FAILURE, OUTPUT, PACING, STACK_ARGS, VARS, WHERE, YES } from '../flags.js';
+import { ON_FAILURE, STACK_ARGS, STACK_RUN, YES } from '../flags.js';
 
 export default command({
   name: 'apply',
@@ -17,10 +17,7 @@ export default command({
     }),
     YES,
     ON_FAILURE,
-    ...WHERE,
-    ...VARS,
-    ...OUTPUT,
-    ...PACING,
+    ...STACK_RUN,
   ],
   example: 'deploy apply examples/websocket-api dev --local --yes',
   async run(options, io) {

@@ -4,6 +4,7 @@
  */
 export { default as apply } from './apply.js';
 export { default as completion } from './completion.js';
+export { default as graph } from './graph.js';
 export { default as localCloud } from './local-cloud.js';
 export { default as plan } from './plan.js';
 export { default as render } from './render.js';

@@ -1,7 +1,10 @@
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { command, flag } from '../command.js';
-import { OUTPUT, PACING, STACK_ARGS, VARS, WHERE } from '../flags.js';
-import { EXIT } from '../io.js';
+import { STACK_ARGS, STACK_RUN } from '../flags.js';
+import { EXIT, type CliIO } from '../io.js';
+import { oneOf } from '../values.js';
 
 export default command({
   name: 'plan',
@@ -21,19 +24,27 @@ export default command({
       description: 'exit 2 when there are changes, 0 when there are none',
       default: false,
     }),
-    ...WHERE,
-    ...VARS,
-    ...OUTPUT,
-    ...PACING,
+    flag({
+      name: 'format',
+      value: 'FORMAT',
+      description: 'text (the terminal view), or markdown for a pull request (also appended to $GITHUB_STEP_SUMMARY)',
+      parse: oneOf(['text', 'markdown']),
+      default: 'text',
+      conflicts: ['json'],
+    }),
+    ...STACK_RUN,
   ],
   example: 'deploy plan examples/websocket-api dev --local --diff',
   async run(options, io) {
     const { plan, savePlan } = await import('../../engine/index.js');
     const { runStackCommand } = await import('../run-stack-command.js');
+    const markdown = options.format === 'markdown';
+    // With markdown, the plan document is the whole of stdout: the usual view goes nowhere.
+    const runIO: CliIO = markdown ? { ...io, stdout: new Writable({ write: (_c, _e, done) => done() }) } : io;
     return runStackCommand(
       'plan',
       options,
-      io,
+      runIO,
       async ({ stack, deps }) => {
         const result = await plan(stack, deps, { parallelism: options.parallelism });
         if (options.out !== undefined) {
@@ -42,6 +53,13 @@ export default command({
           (options.json ? io.stderr : io.stdout).write(
             `Saved the plan to ${options.out}. Apply exactly it with: deploy apply ${[options.stackDir, options.env, ...(options.local ? ['--local'] : [])].join(' ')} --plan ${options.out}\n`,
           );
+        }
+        if (markdown) {
+          const { formatPlanMarkdown } = await import('../../ui/index.js');
+          const document = `${formatPlanMarkdown(result.plan)}\n`;
+          io.stdout.write(document);
+          const summary = io.env['GITHUB_STEP_SUMMARY'];
+          if (summary) appendFileSync(summary, document);
         }
         return result;
       },

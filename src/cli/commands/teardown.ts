@@ -1,5 +1,5 @@
 import { command } from '../command.js';
-import { ON_FAILURE, OUTPUT, PACING, STACK_ARGS, VARS, WHERE, YES } from '../flags.js';
+import { ON_FAILURE, STACK_ARGS, STACK_RUN, YES } from '../flags.js';
 
 export default command({
   name: 'teardown',
@@ -8,7 +8,7 @@ export default command({
     "Deletes every resource the stack's ledger records, children first. It never deletes " +
     'resources it only found by query.',
   args: STACK_ARGS,
-  flags: [YES, ON_FAILURE, ...WHERE, ...VARS, ...OUTPUT, ...PACING],
+  flags: [YES, ON_FAILURE, ...STACK_RUN],
   example: 'deploy teardown examples/websocket-api dev --local --yes',
   async run(options, io) {
     const { applyLike } = await import('../apply-like.js');

@@ -5,6 +5,7 @@
  */
 import { flagNames, type Command, type Flag } from '../command.js';
 import { flagsOf } from '../flags.js';
+import { groupSummary } from '../help.js';
 import { choicesOf } from '../values.js';
 
 /** How to complete a value: nothing to offer, a file, a directory, or one of fixed words. */
@@ -82,8 +83,8 @@ export function completionTree(commands: readonly Command[]): CompletionNode[] {
     const words = spec.name.split(' ');
     words.forEach((word, i) => {
       const parent = groupNode(words.slice(0, i).join(' '));
-      const summary = i === words.length - 1 ? spec.summary : `${word} commands`;
-      if (!parent.subcommands.some((s) => s.name === word)) parent.subcommands.push({ name: word, summary });
+      if (!parent.subcommands.some((s) => s.name === word))
+        parent.subcommands.push({ name: word, summary: spec.summary });
     });
     nodes.set(spec.name, {
       path: spec.name,
@@ -92,9 +93,14 @@ export function completionTree(commands: readonly Command[]): CompletionNode[] {
       args: spec.args.map((a) => ({ name: a.name, ...kindOf(a.name, a.choices) })),
     });
   }
-  // `deploy help [command]` where there are subcommands, as commander provides.
   for (const node of nodes.values()) {
-    if (node.subcommands.length > 0) node.subcommands.push({ name: 'help', summary: 'show help for a command' });
+    if (node.subcommands.length === 0) continue;
+    // A group is described by what it holds, as in `deploy --help`.
+    const words = node.path.split(' ');
+    const entry = nodes.get(words.slice(0, -1).join(' '))?.subcommands.find((s) => s.name === words.at(-1));
+    if (node.path !== '' && entry) entry.summary = groupSummary(node.subcommands.map((s) => s.name));
+    // `deploy help [command]` where there are subcommands, as commander provides.
+    node.subcommands.push({ name: 'help', summary: 'show help for a command' });
   }
   return [...nodes.values()];
 }
