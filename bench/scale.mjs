@@ -1,14 +1,16 @@
-// Scale: apply, no-change plan and teardown of synthetic stacks (bench/scale-stacks.mjs),
+// Scale: apply, no-change plan and teardown of synthetic stacks (bench/lib/scale-stacks.mjs),
 // wide and layered, each a fresh CLI process against a `deploy local-cloud` process, and one
 // table: wall, lower bound (LB), wall / LB, engine CPU per resource, peak RSS, and requests per
 // resource by operation. The lower bound of a phase is
-//   LB = ⌈reads / p⌉ × read latency + max(depth × L, ⌈mutations / p⌉ × L, requests / rate)
+//   LB = max(⌈reads / p⌉ × read latency + max(depth × L, ⌈mutations / p⌉ × L), requests / rate)
 // (reads are planned before anything is applied). Engine CPU per resource is the CLI process's
-// CPU minus that of the same command on a one-resource stack (start-up), divided by N.
+// CPU minus that of the same command on a one-resource stack (start-up), divided by N. "fsync"
+// is the time the CLI's event loop spent blocked in fsync (the ledger's durable writes).
 //
 // Usage: node bench/scale.mjs [--sizes 10,100,1000] [--big] [--shapes wide,layered]
 //          [--latency 200] [--read-latency 100] [--parallelism 10] [--rate-limit 1000]
 //          [--baseline-sizes 10,100]   (sizes also run at --parallelism 1; '' for none)
+//          [--no-fsync]   (the CLI skips fsync: not durable, for analysis of the engine alone)
 // --big adds 10,000 resources (several minutes per phase at 200 ms). Run after `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { makeStack } from './scale-stacks.mjs';
+import { makeStack } from './lib/scale-stacks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
@@ -29,6 +31,7 @@ const { values: flags } = parseArgs({
     parallelism: { type: 'string', default: '10' },
     'rate-limit': { type: 'string', default: '1000' },
     'baseline-sizes': { type: 'string', default: '10,100' },
+    'no-fsync': { type: 'boolean', default: false },
   },
 });
 const list = (text) => (text ? text.split(',').map(Number) : []);
@@ -78,7 +81,7 @@ function deploy(command, stack, cloud, p) {
   const fd = openSync(out, 'w');
   const args = [
     '--import',
-    './bench/process-usage.mjs',
+    './bench/lib/process-usage.mjs',
     'bin/deploy.js',
     command,
     stack,
@@ -92,7 +95,12 @@ function deploy(command, stack, cloud, p) {
   const run = spawnSync(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', fd, 'pipe'],
-    env: { ...process.env, AWS_ENDPOINT_URL_CLOUDCONTROL: undefined, DEPLOY_BENCH_USAGE: usage },
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL_CLOUDCONTROL: undefined,
+      DEPLOY_BENCH_USAGE: usage,
+      ...(flags['no-fsync'] ? { DEPLOY_BENCH_NO_FSYNC: '1' } : {}),
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
@@ -110,7 +118,7 @@ function lowerBound(calls, mutations, depth, p) {
   const reads = (calls.GetResource ?? 0) + (calls.ListResources ?? 0);
   const requests = Object.values(calls).reduce((a, b) => a + b, 0);
   const mutate = mutations === 0 ? 0 : Math.max(depth * L, Math.ceil(mutations / p) * L);
-  return Math.ceil(reads / p) * Lr + Math.max(mutate, requests / rate);
+  return Math.max(Math.ceil(reads / p) * Lr + mutate, requests / rate);
 }
 
 const SHORT = {
@@ -140,9 +148,12 @@ function phaseRun(shape, count, p, startup) {
         const mutations = phase === 'plan' ? 0 : count;
         row[phase] = {
           wall: r.wall,
+          // From run_started to run_finished: the engine's time, without process start and validation.
+          engine: r.finished.durationMs / 1000,
           lb: lowerBound(calls, mutations, depth, p),
           cpu: startup ? (r.cpuMs - startup[phase]) / count : r.cpuMs,
           rss: r.maxRssMb,
+          fsync: r.fsyncMs / 1000,
           calls: perResource(calls, count),
         };
         process.stderr.write(
@@ -176,18 +187,26 @@ const f = (x, d = 2) => x.toFixed(d);
 console.log(
   `\nlocal cloud: ${flags.latency} ms per mutation, ${flags['read-latency']} ms per read; --rate-limit ${rate}; ` +
     `start-up CPU apply/plan/teardown ${PHASES.map((ph) => f(startup[ph], 0)).join('/')} ms (subtracted); ` +
+    (flags['no-fsync'] ? 'fsync SKIPPED (--no-fsync); ' : '') +
     `load average ${f(load[0])} → ${f(load[1])} on ${process.platform} node ${process.version}\n`,
 );
 console.log(
-  '| stack | N | p | apply s | LB | ×LB | plan s | LB | ×LB | teardown s | LB | ×LB | CPU ms/res apply · plan · teardown | RSS MB | requests/res apply · plan · teardown |',
+  '| stack | N | p | apply s | LB | ×LB | plan s | LB | ×LB | teardown s | LB | ×LB | CPU ms/res apply · plan · teardown | fsync s apply · teardown | RSS MB | requests/res apply · plan · teardown |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const cells = [r.shape === 'wide' ? 'wide' : `layered (depth ${r.depth})`, r.count, r.p];
-  for (const phase of PHASES) cells.push(f(r[phase].wall), f(r[phase].lb), f(r[phase].wall / r[phase].lb));
+  for (const phase of PHASES) {
+    const { wall, engine, lb } = r[phase];
+    cells.push(`${f(wall)} (${f(engine)})`, f(lb), `${f(wall / lb)} (${f(engine / lb)})`);
+  }
   cells.push(PHASES.map((ph) => f(r[ph].cpu)).join(' · '));
+  cells.push(`${f(r.apply.fsync, 1)} · ${f(r.teardown.fsync, 1)}`);
   cells.push(f(Math.max(...PHASES.map((ph) => r[ph].rss)), 0));
   cells.push(PHASES.map((ph) => r[ph].calls).join(' · '));
   console.log(`| ${cells.join(' | ')} |`);
 }
-console.log('\nrequests: C create, U update, D delete, G GetResource, L ListResources, S GetResourceRequestStatus');
+console.log(
+  '\nwall (engine): the whole CLI process (engine: run_started to run_finished, without process start-up and validation)',
+);
+console.log('requests: C create, U update, D delete, G GetResource, L ListResources, S GetResourceRequestStatus');

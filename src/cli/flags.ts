@@ -48,6 +48,13 @@ export const VARS = group('Template variables:', [
     description: 'KEY=VALUE lines as template variables',
     default: undefined as string | undefined,
   }),
+  flag({
+    name: 'secret',
+    value: 'NAME',
+    description: 'mask the value of variable NAME in every output (repeatable)',
+    parse: repeatable,
+    default: [] as readonly string[],
+  }),
 ]);
 
 /** Colours can be turned off for any command. */
@@ -85,7 +92,13 @@ export const RATE_LIMIT = flag({
 });
 
 export const PACING = group('Pacing:', [
-  flag({ name: 'parallelism', value: 'N', description: 'operations at once', parse: wholeNumber(1), default: 10 }),
+  flag({
+    name: 'parallelism',
+    value: 'N',
+    description: 'operations at once',
+    parse: wholeNumber(1, 1000),
+    default: 10,
+  }),
   RATE_LIMIT,
 ]);
 

@@ -3,7 +3,7 @@
  * cloud call), connect to the cloud, pick a reporter, handle Ctrl-C, and turn the result into
  * an exit code.
  */
-import { DeployError, DeployErrors } from '../errors/index.js';
+import { DeployError, DeployErrors, maskError } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/index.js';
 import { eventTime } from '../events/events.js';
 import { loadStack, validateStack, type Stack } from '../stack/index.js';
@@ -32,7 +32,33 @@ export async function runStackCommand<R = RunResult>(
 ): Promise<number> {
   const input = stackInput(options, io);
   const stack = loadStack(input);
+  try {
+    return await runLoaded(command, options, io, input.stackDir, stack, body, exitCode);
+  } catch (error) {
+    throw maskError(error, stack.secrets); // errors too may quote secret values
+  }
+}
+
+async function runLoaded<R>(
+  command: 'plan' | 'apply' | 'teardown' | 'build' | 'test',
+  options: StackRunOptions,
+  io: CliIO,
+  stackDir: string,
+  stack: Stack,
+  body: (ctx: StackCommandContext) => Promise<R>,
+  exitCode: (result: R) => number,
+): Promise<number> {
   const registry = schemaRegistry();
+  // Against AWS, the schemas `deploy schemas refresh` fetched win over the bundled snapshot;
+  // the local cloud and other endpoints are built on the snapshot.
+  if (!options.local && options.endpoint === undefined) {
+    const { schemaCacheDir, useCachedSchemas } = await import('../cloud/schema-cache.js');
+    useCachedSchemas(
+      registry,
+      schemaCacheDir(io.env),
+      io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
+    );
+  }
   // Every problem `deploy validate` would find stops plan and apply before any cloud call.
   // Teardown needs only the ledger and what renders, so a half-broken stack can still be removed.
   if (command !== 'teardown') {
@@ -40,7 +66,7 @@ export async function runStackCommand<R = RunResult>(
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
-  const connected = await connectCloud(options, io, input.stackDir);
+  const connected = await connectCloud(options, io, stackDir);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
@@ -70,7 +96,7 @@ export async function runStackCommand<R = RunResult>(
         registry,
         cloud: connected.cloud,
         sink: reporter,
-        ...(showsQueries(options) ? { trace: showQuery(io) } : {}),
+        ...(showsQueries(options) ? { trace: showQuery(io, stack.secrets) } : {}),
       },
       reporter,
       signal: controller.signal,
@@ -111,7 +137,8 @@ function showsQueries(options: StackRunOptions): boolean {
   return options.showQueries || options.logLevel === 'debug' || options.logLevel === 'trace';
 }
 
-/** `--show-queries`: each query as it runs, where it comes from, on stderr (stdout stays the report). */
-function showQuery(io: CliIO): NonNullable<EngineDeps['trace']> {
-  return (q) => io.stderr.write(`-- ${q.file}:${q.line}${q.resource ? ` (${q.resource})` : ''}\n${q.sql.trim()}\n`);
+/** `--show-queries`: each query as it runs, where it comes from, on stderr (stdout stays the report), secrets masked. */
+function showQuery(io: CliIO, secrets: Stack['secrets']): NonNullable<EngineDeps['trace']> {
+  return (q) =>
+    io.stderr.write(secrets.mask(`-- ${q.file}:${q.line}${q.resource ? ` (${q.resource})` : ''}\n${q.sql.trim()}\n`));
 }

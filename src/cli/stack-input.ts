@@ -15,6 +15,7 @@ export function stackInput(options: StackReadOptions, io: CliIO): StackInput {
     env: options.env,
     processEnv: io.env,
     assignments: [...options.var],
+    secrets: [...options.secret],
     cwd: io.cwd,
     ...(envFile !== undefined ? { envFile } : {}),
   };

@@ -2,3 +2,4 @@
 export { canonicalJson, hashOf } from './canonical-json.js';
 export { isObject, isPlainObject } from './guards.js';
 export { closest, didYouMean, editDistance } from './suggest.js';
+export { Secrets, SENSITIVE } from './secrets.js';

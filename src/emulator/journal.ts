@@ -10,6 +10,7 @@
 import {
   closeSync,
   existsSync,
+  fchmodSync,
   fsyncSync,
   ftruncateSync,
   openSync,
@@ -43,7 +44,9 @@ export class Journal {
   private appended = 0;
 
   private constructor(private readonly dir: string) {
-    this.fd = openSync(join(dir, JOURNAL_FILE), 'a');
+    // Private: resource models hold whatever was deployed, secrets included.
+    this.fd = openSync(join(dir, JOURNAL_FILE), 'a', 0o600);
+    fchmodSync(this.fd, 0o600); // also a journal an older version created readable
   }
 
   /** Reads what the dir holds; the caller rebuilds its state, then calls compact(). */
@@ -82,7 +85,7 @@ export class Journal {
   compact(snapshot: Snapshot): void {
     const path = join(this.dir, SNAPSHOT_FILE);
     const temp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w');
+    const fd = openSync(temp, 'w', 0o600);
     try {
       writeSync(fd, JSON.stringify(snapshot));
       fsyncSync(fd);

@@ -10,7 +10,7 @@ import { rollback, type Applied } from './rollback.js';
 import { buildGraph, runGraph, type ScheduleResult } from '../graph/index.js';
 import { diffResource } from '../plan/index.js';
 import type { Intent } from '../state/index.js';
-import { resourceColumns, stackExports } from '../stack/index.js';
+import { collectSecrets, resourceColumns, stackExports } from '../stack/index.js';
 import { awaitCallback, progressEvent, settle, troubleshoot } from './after-apply.js';
 import { sendUnderIntent } from './intents.js';
 import { laterRuns, runLater } from './later-runs.js';
@@ -73,8 +73,14 @@ export async function applyStack(
     intent: Intent | undefined,
     columns = resourceColumns(state.properties),
   ): Promise<void> => {
+    const entry = entryOf(p, state, desired, columns);
+    collectSecrets(ctx.stack.secrets, p.resource, p.schema, {
+      desired,
+      actual: state.properties,
+      exports: entry.exports,
+    });
     await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, () => {
-      ledger.put(entryOf(p, state, desired, columns), intent);
+      ledger.put(entry, intent);
       if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
     });
     known.set(p.name, columns);

@@ -10,6 +10,7 @@ import { applyStack, type ApplyOutcome, type FailureMode } from './apply-stack.j
 import { errorInfo, eventTime, type Command, type EventSink, type RunSummary } from '../events/index.js';
 import type { StackPlan } from './plan-context.js';
 import { planStack } from './plan-stack.js';
+import { maskingSink, maskPlan } from './masking.js';
 import { resolvePending } from './recover.js';
 import { assertStillValid, type SavedPlan } from './saved-plan.js';
 import type { Stack } from '../stack/index.js';
@@ -50,13 +51,17 @@ function hasChanges(plan: Plan): boolean {
   return s.create + s.update + s.replace + s.delete > 0;
 }
 
-/** Emits run_started / run_finished around a run, also when it throws. */
+/**
+ * Emits run_started / run_finished around a run, also when it throws. The body gets deps whose
+ * sink masks secrets, and the plan it returns is handed back masked.
+ */
 async function framed<T extends RunResult>(
   command: Command,
   stack: Stack,
-  deps: EngineDeps,
-  body: () => Promise<T>,
+  unmasked: EngineDeps,
+  body: (deps: EngineDeps) => Promise<T>,
 ): Promise<T> {
+  const deps = { ...unmasked, sink: maskingSink(unmasked.sink, stack.secrets) };
   const startedAt = Date.now();
   deps.sink.emit({ type: 'run_started', time: eventTime(), command, stack: stack.name, env: stack.env });
   const finish = (outcome: 'success' | 'failed' | 'interrupted' | 'cancelled', summary: RunSummary, extra = {}): void =>
@@ -71,11 +76,11 @@ async function framed<T extends RunResult>(
       ...extra,
     });
   try {
-    const result = await body();
+    const result = await body(deps);
     if (result.kind === 'applied') finish(result.outcome.outcome, result.outcome.summary);
     else
       finish(result.kind === 'cancelled' ? 'cancelled' : 'success', { ...ZERO, unchanged: result.plan.summary.noop });
-    return result;
+    return { ...result, plan: maskPlan(result.plan, stack.secrets) };
   } catch (error) {
     finish('failed', ZERO, { error: errorInfo(error) });
     throw error;
@@ -99,7 +104,10 @@ async function makePlan(
 ): Promise<StackPlan> {
   const running = ledger.readOnly ? lockHolder(stack.dir, stack.env) : undefined;
   if (running === undefined) {
-    await resolvePending({ stack, cloud: deps.cloud, ledger, sink: deps.sink }, !ledger.readOnly);
+    await resolvePending(
+      { stack, registry: deps.registry, cloud: deps.cloud, ledger, sink: deps.sink },
+      !ledger.readOnly,
+    );
   } else if (ledger.pending().length > 0) {
     deps.sink.emit({
       type: 'warning',
@@ -130,7 +138,7 @@ export function plan(
   deps: EngineDeps,
   options: { parallelism?: number } = {},
 ): Promise<{ kind: 'planned'; plan: Plan }> {
-  return framed('plan', stack, deps, async () => {
+  return framed('plan', stack, deps, async (deps) => {
     const ledger = Ledger.open(stack.dir, stack.env, stack.name, { readOnly: true });
     const { plan } = await makePlan(stack, deps, ledger, 'apply', options.parallelism ?? DEFAULT_PARALLELISM);
     return { kind: 'planned' as const, plan };
@@ -151,7 +159,7 @@ async function execute(
   deps: EngineDeps,
   options: RunOptions,
 ): Promise<RunResult> {
-  return framed(command, stack, deps, async () => {
+  return framed(command, stack, deps, async (deps) => {
     const onTakeover = (previous: LockInfo, why: 'process gone' | 'lease expired'): void =>
       deps.sink.emit({
         type: 'warning',
@@ -165,9 +173,11 @@ async function execute(
       const ledger = Ledger.open(stack.dir, stack.env, stack.name);
       try {
         const stackPlan = await makePlan(stack, deps, ledger, command, options.parallelism);
-        if (options.saved) assertStillValid(options.saved, stackPlan.plan);
+        // A saved plan is saved masked: compare it with this one masked alike.
+        const shown = maskPlan(stackPlan.plan, stack.secrets);
+        if (options.saved) assertStillValid(options.saved, shown);
         // Nothing to change: no question to ask (the run still records adopted resources).
-        if (hasChanges(stackPlan.plan) && options.confirm && !(await options.confirm(stackPlan.plan))) {
+        if (hasChanges(shown) && options.confirm && !(await options.confirm(shown))) {
           return { kind: 'cancelled' as const, plan: stackPlan.plan };
         }
         const sql = sqlEngine(deps);

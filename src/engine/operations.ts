@@ -50,7 +50,11 @@ export function operationNodes(planned: PlannedResource[], later: LaterRun[] = [
   };
   const dependents = new Map<string, string[]>();
   for (const p of planned) {
-    for (const d of p.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), p.name]);
+    for (const d of p.dependsOn) {
+      const users = dependents.get(d);
+      if (users) users.push(p.name);
+      else dependents.set(d, [p.name]);
+    }
   }
 
   const deletes: GraphNode[] = [];

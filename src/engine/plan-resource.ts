@@ -8,10 +8,12 @@ import { DeployError } from '../errors/index.js';
 import { diffResource } from '../plan/index.js';
 import { assertProvisionable } from '../schema/index.js';
 import {
+  collectSecrets,
   conditionHolds,
   EXCLUDED,
   missingProducers,
   resourceColumns,
+  sensitiveProperties,
   withResource,
   type StackResource,
 } from '../stack/index.js';
@@ -28,6 +30,8 @@ export interface PlanSoFar {
   excluded: Set<string>;
   /** Ledger entry name by `type region identifier`, to recognise a rename. */
   owners: ReadonlyMap<string, string>;
+  /** The names of the manifest's resources. */
+  names: ReadonlySet<string>;
 }
 
 export function identityKey(type: string, region: string, identifier: string): string {
@@ -90,7 +94,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
   // that entry over, so the old name's "removed from manifest" does not delete it.
   const owner =
     !entry && found.state ? so.owners.get(identityKey(schema.typeName, region, found.state.identifier)) : undefined;
-  if (owner !== undefined && stack.resources.some((r) => r.def.name === owner)) {
+  if (owner !== undefined && so.names.has(owner)) {
     throw new DeployError(
       'SharedIdentity',
       `'${name}' and '${owner}' both resolve to ${schema.typeName} ${found.state?.identifier}`,
@@ -101,6 +105,12 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     );
   }
   const lastApplied = entry?.desired ?? (owner !== undefined ? ledger.get(owner)?.desired : undefined);
+  collectSecrets(stack.secrets, resource, schema, {
+    desired,
+    actual: found.state?.properties,
+    lastApplied,
+    exports: entry?.exports,
+  });
   const moved = entry !== undefined && entry.region !== region && found.state !== undefined && desired !== undefined;
   const change = diffResource({
     resource: name,
@@ -111,7 +121,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     ...(lastApplied ? { lastApplied } : {}),
     ...(found.state ? { identifier: found.state.identifier } : {}),
     dependsOn: resource.dependsOn,
-    sensitive: resource.def.protected,
+    sensitive: sensitiveProperties(resource, schema),
     removedReason: so.mode === 'teardown' ? 'teardown' : 'condition `if` is false',
     previousRegion: moved ? entry.region : undefined,
     deletedOutside: found.via === 'ledger' && !found.state,
@@ -132,10 +142,7 @@ export async function planResource(ctx: PlanContext, resource: StackResource, so
     ...(lastApplied ? { lastApplied } : {}),
     change,
     // Ledger edges to resources gone from the manifest order their deletes after this one.
-    dependsOn: [
-      ...resource.dependsOn,
-      ...(entry?.dependsOn ?? []).filter((d) => !stack.resources.some((r) => r.def.name === d)),
-    ],
+    dependsOn: [...resource.dependsOn, ...(entry?.dependsOn ?? []).filter((d) => !so.names.has(d))],
   };
 }
 

@@ -13,7 +13,7 @@ import { DeployErrors } from '../errors/index.js';
 import { buildGraph, runGraph } from '../graph/index.js';
 import { buildPlan, diffResource, type ResourceChange } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
-import { assertSupportedType, type StackResource } from '../stack/index.js';
+import { assertSupportedType, collectSecrets, sensitiveProperties, type StackResource } from '../stack/index.js';
 import { orderedResources, type PlanContext, type PlannedResource, type StackPlan } from './plan-context.js';
 import { PlanReads } from './plan-reads.js';
 import { identityKey, planResource, type PlanSoFar } from './plan-resource.js';
@@ -29,7 +29,8 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
     reads.prefetch(entries);
     const known = new Map<string, Record<string, unknown>>();
     const owners = new Map(entries.map((e) => [identityKey(e.type, e.region, e.identifier), e.resource]));
-    const so: PlanSoFar = { mode, known, excluded: new Set(), owners };
+    const names = new Set(stack.resources.map((r) => r.def.name));
+    const so: PlanSoFar = { mode, known, excluded: new Set(), owners, names };
     const byName = new Map(entries.map((e) => [e.resource, e]));
 
     const order = orderedResources(stack);
@@ -110,6 +111,8 @@ export async function planStack(ctx: PlanContext, mode: 'apply' | 'teardown', pa
 async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' | 'teardown'): Promise<PlannedResource> {
   const schema = ctx.registry.resolve(entry.type);
   const state = await ctx.cloud.getResource(entry.type, entry.region, entry.identifier);
+  const sources = { actual: state?.properties, lastApplied: entry.desired };
+  collectSecrets(ctx.stack.secrets, undefined, schema, sources);
   const change = diffResource({
     resource: entry.resource,
     schema,
@@ -119,6 +122,7 @@ async function planRemoved(ctx: PlanContext, entry: LedgerEntry, mode: 'apply' |
     lastApplied: entry.desired,
     identifier: entry.identifier,
     dependsOn: entry.dependsOn,
+    sensitive: sensitiveProperties(undefined, schema),
     removedReason: mode === 'teardown' ? 'teardown' : 'removed from manifest',
   });
   return {

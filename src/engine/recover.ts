@@ -11,12 +11,14 @@ import { CloudError, type CloudControlPort } from '../cloud/index.js';
 import { eventTime, type EventSink } from '../events/index.js';
 import type { PatchOperation } from '../plan/index.js';
 import { ledgerEntry, type Intent, type Ledger } from '../state/index.js';
-import { resourceColumns, type Stack } from '../stack/index.js';
+import type { SchemaRegistry } from '../schema/index.js';
+import { collectSecrets, resourceColumns, type Stack } from '../stack/index.js';
 import { persist, settledFailure } from './intents.js';
 import { exportedValues } from './record.js';
 
 export interface RecoverContext {
   stack: Stack;
+  registry: SchemaRegistry;
   cloud: CloudControlPort;
   ledger: Ledger;
   sink: EventSink;
@@ -84,6 +86,11 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
   const exports = manifest
     ? exportedValues(manifest, resourceColumns(state.properties))
     : (ledger.get(intent.resource)?.exports ?? {});
+  collectSecrets(ctx.stack.secrets, manifest, ctx.registry.resolve(intent.type), {
+    desired: intent.desired,
+    actual: state.properties,
+    exports,
+  });
   const entry = ledgerEntry({
     resource: intent.resource,
     type: intent.type,

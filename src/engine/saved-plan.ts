@@ -3,9 +3,10 @@
  * records, per resource, a fingerprint of what was read; apply re-reads and refuses, naming
  * the resources, if anything changed since: the cloud, the ledger, or the stack itself.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
-import { canonicalJson } from '../common/index.js';
+import { readTextFile } from '../manifest/index.js';
+import { writeFileAtomic } from '../state/index.js';
+import { canonicalJson, isObject } from '../common/index.js';
 import type { Plan, ResourceChange } from '../plan/index.js';
 
 export interface SavedPlan {
@@ -20,21 +21,31 @@ export function savePlan(path: string, plan: Plan): SavedPlan {
     version: 1,
     plan,
   };
-  writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
+  try {
+    // Private, like the ledger: even masked, a plan describes the infrastructure in detail.
+    writeFileAtomic(path, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
+  } catch (error) {
+    throw new DeployError('PlanNotSaved', `cannot save the plan to ${path}: ${(error as Error).message}`, {
+      file: path,
+      hint: 'pass --out a file name in a writable directory, e.g. --out plan.json',
+    });
+  }
   return saved;
 }
 
 export function loadPlan(path: string): SavedPlan {
   let saved: SavedPlan;
   try {
-    saved = JSON.parse(readFileSync(path, 'utf8')) as SavedPlan;
+    saved = JSON.parse(
+      readTextFile(path, { what: 'saved plan', shown: path, maxBytes: 256 * 1024 * 1024 }),
+    ) as SavedPlan;
   } catch (error) {
     throw new DeployError('PlanUnreadable', `cannot read the saved plan ${path}: ${(error as Error).message}`, {
       file: path,
       hint: 'create one with `deploy plan <stack-dir> <env> --out FILE`',
     });
   }
-  if (saved.format !== 'deploy.plan' || saved.version !== 1) {
+  if (!isObject(saved) || saved.format !== 'deploy.plan' || saved.version !== 1 || !isObject(saved.plan)) {
     throw new DeployError('PlanUnreadable', `${path} is not a saved plan of this version of deploy`, {
       file: path,
       hint: 'create it again with `deploy plan --out`',

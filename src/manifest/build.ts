@@ -132,7 +132,10 @@ export function buildManifest(
       'exports',
     ]),
   };
-  if (doc.version !== undefined) manifest.version = doc.version;
+  if (Number.isSafeInteger(doc.version) && (doc.version as number) >= 1) manifest.version = doc.version;
+  else if (doc.version !== undefined && doc.version !== null) {
+    checker.wrongType(['version'], "'version' of the manifest", 'a whole number', doc.version, 'write version: 1');
+  }
   const description = checker.text(doc, 'description', [], 'the manifest');
   if (description !== undefined) manifest.description = description;
   checkResourceNames(checker, resources);

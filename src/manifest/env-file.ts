@@ -4,9 +4,9 @@
  * stackql-deploy, a missing file is an error: a typo in --env-file must not silently drop
  * every variable.
  */
-import { readFileSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
 import { displayPath } from './display-path.js';
+import { readTextFile } from './read-text.js';
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
@@ -38,23 +38,12 @@ function quoted(first: string, quote: string, cursor: Cursor): { value: string; 
 
 export function parseEnvFile(path: string): Record<string, string> {
   const shown = displayPath(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new DeployError(
-      missing ? 'EnvFileNotFound' : 'EnvFileUnreadable',
-      missing ? `env file not found: ${shown}` : `cannot read env file ${shown}: ${(error as Error).message}`,
-      {
-        file: shown,
-        hint: missing
-          ? 'create it, point --env-file at the right file, or pass variables with -e KEY=VALUE'
-          : 'check the file permissions',
-        cause: error,
-      },
-    );
-  }
+  const text = readTextFile(path, {
+    what: 'env file',
+    shown,
+    missingCode: 'EnvFileNotFound',
+    missingHint: 'create it, point --env-file at the right file, or pass variables with -e KEY=VALUE',
+  });
   const vars: Record<string, string> = {};
   const cursor: Cursor = { lines: text.split(/\r?\n/), index: 0 };
   for (; cursor.index < cursor.lines.length; cursor.index++) {

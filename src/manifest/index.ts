@@ -5,3 +5,4 @@ export { resourceContext, stackContext } from './context.js';
 export { parseEnvFile } from './env-file.js';
 export { parseVarAssignments } from './vars.js';
 export { displayPath } from './display-path.js';
+export { readTextFile, MAX_TEXT_BYTES, type ReadTextOptions } from './read-text.js';

@@ -1,5 +1,5 @@
 /** Reading `<stack>/stackql_manifest.yml`. */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { DeployError } from '../errors/index.js';
@@ -8,6 +8,7 @@ import { displayPath } from './display-path.js';
 import { resolveFileDirectives } from './file-directive.js';
 import type { Manifest } from './types.js';
 import { indexDocument } from './yaml-lines.js';
+import { readTextFile } from './read-text.js';
 
 export const MANIFEST_FILE = 'stackql_manifest.yml';
 
@@ -19,26 +20,14 @@ export const MANIFEST_FILE = 'stackql_manifest.yml';
 const PARSE_OPTIONS = { version: '1.2', schema: 'core', merge: true, uniqueKeys: true } as const;
 const MAX_ALIAS_COUNT = 100;
 
-function readManifestText(file: string, shown: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DeployError(
-      code === 'ENOENT' ? 'ManifestNotFound' : 'ManifestUnreadable',
-      code === 'ENOENT'
-        ? `no ${MANIFEST_FILE} in ${path.dirname(shown)}`
-        : `cannot read ${shown}: ${(error as Error).message}`,
-      {
-        file: shown,
-        hint:
-          code === 'ENOENT'
-            ? `pass the stack directory (the one holding ${MANIFEST_FILE})`
-            : 'check the file permissions',
-        cause: error,
-      },
-    );
+function readManifestText(file: string, shown: string, dir: string): string {
+  if (!existsSync(file)) {
+    throw new DeployError('ManifestNotFound', `no ${MANIFEST_FILE} in ${path.dirname(shown)}`, {
+      file: shown,
+      hint: `pass the stack directory (the one holding ${MANIFEST_FILE})`,
+    });
   }
+  return readTextFile(file, { what: 'manifest', shown, inside: dir });
 }
 
 /**
@@ -49,7 +38,7 @@ export function loadManifest(stackDir: string): Manifest {
   const dir = path.resolve(stackDir);
   const file = path.join(dir, MANIFEST_FILE);
   const shown = displayPath(file);
-  const text = readManifestText(file, shown);
+  const text = readManifestText(file, shown, dir);
   const lineCounter = new LineCounter();
   const parsed = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const syntax = (message: string, line: number | undefined, hint: string, cause: unknown): DeployError =>

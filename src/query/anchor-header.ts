@@ -119,7 +119,33 @@ function parseOptions(parts: string[], file: string, line: number): Record<strin
     }
     const key = match[1] as string;
     const raw = (match[2] as string).replace(/^(['"])(.*)\1$/, '$2');
-    options[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    if (!ANCHOR_OPTIONS.includes(key)) {
+      const near = closest(key, ANCHOR_OPTIONS);
+      throw new DeployError('InvalidAnchorOption', `unknown anchor option '${key}'`, {
+        file,
+        line,
+        hint: `${near.length ? `did you mean '${near[0]}'? ` : ''}the options are ${ANCHOR_OPTIONS.join(', ')}`,
+      });
+    }
+    if (TEXT_OPTIONS.includes(key)) {
+      options[key] = raw;
+      continue;
+    }
+    if (!/^\d{1,6}$/.test(raw)) {
+      throw new DeployError('InvalidAnchorOption', `anchor option ${key}=${raw} must be a whole number of 0 or more`, {
+        file,
+        line,
+        hint: `for example ${key}=3`,
+      });
+    }
+    options[key] = Number(raw);
   }
   return options;
 }
+
+/**
+ * stackql-deploy's options (checked, then replaced by request polling): counts and seconds, and
+ * the two texts of a callback's short circuit.
+ */
+const TEXT_OPTIONS = ['short_circuit_field', 'short_circuit_value'];
+const ANCHOR_OPTIONS = ['retries', 'retry_delay', 'postdelete_retries', 'postdelete_retry_delay', ...TEXT_OPTIONS];

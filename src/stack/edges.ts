@@ -89,7 +89,8 @@ export function dependencyEdges(manifest: Manifest, resources: StackResource[]):
     for (const e of r.exports) producers.set(e.alias, [...(producers.get(e.alias) ?? []), r.name]);
   }
   const resourceNames = new Set(manifest.resources.map((r) => r.name));
-  const order = manifest.resources.map((r) => r.name);
+  const positions = new Map<string, number[]>();
+  manifest.resources.forEach((r, i) => positions.set(r.name, [...(positions.get(r.name) ?? []), i]));
   const edges = new Map<string, Edges>();
   for (const resource of resources) {
     const name = resource.def.name;
@@ -102,7 +103,9 @@ export function dependencyEdges(manifest: Manifest, resources: StackResource[]):
     const deps = new Set(anyOf.flat());
     deps.delete(name);
     // Keep manifest order: it is the tie-breaker everywhere.
-    edges.set(name, { dependsOn: order.filter((n) => deps.has(n)), anyOf: anyOf.filter((g) => !g.includes(name)) });
+    const at = [...deps].flatMap((d) => positions.get(d) ?? []).sort((a, b) => a - b);
+    const dependsOn = at.map((i) => (manifest.resources[i] as { name: string }).name);
+    edges.set(name, { dependsOn, anyOf: anyOf.filter((g) => !g.includes(name)) });
   }
   return edges;
 }

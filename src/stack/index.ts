@@ -26,3 +26,4 @@ export { conditionHolds } from './condition.js';
 export { missingProducers } from './edges.js';
 export { renderRun } from './render-run.js';
 export { assertSupportedType } from './supported-type.js';
+export { collectSecrets, sensitiveProperties, type SecretSources } from './secrets.js';

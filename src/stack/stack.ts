@@ -3,13 +3,22 @@
  * anchor, not yet rendered), the stack-wide template context, and the dependency edges
  * between resources. Pure reading and analysis: no cloud.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Secrets } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
-import { displayPath, loadManifest, parseEnvFile, parseVarAssignments, stackContext } from '../manifest/index.js';
+import {
+  displayPath,
+  loadManifest,
+  parseEnvFile,
+  parseVarAssignments,
+  readTextFile,
+  stackContext,
+} from '../manifest/index.js';
 import { splitAnchors, type AnchorBlock, type AnchorName } from '../query/index.js';
 import type { Stack, StackInput, StackResource } from './types.js';
 import { dependencyEdges } from './edges.js';
+import { addSecretVars } from './secrets.js';
 
 /** The variables templates see: process environment < --env-file < -e. */
 export function templateVars(input: StackInput): Record<string, string> {
@@ -28,7 +37,10 @@ export function loadStack(input: StackInput): Stack {
     });
   }
   const manifest = loadManifest(dir);
-  const context = stackContext(manifest, input.env, templateVars(input));
+  const vars = templateVars(input);
+  const secrets = new Secrets();
+  addSecretVars(secrets, input.secrets ?? [], vars);
+  const context = stackContext(manifest, input.env, vars);
   const problems: DeployError[] = [];
   const resources: StackResource[] = [];
   for (const def of manifest.resources) {
@@ -54,7 +66,8 @@ export function loadStack(input: StackInput): Stack {
     }
     if (existsSync(def.file)) {
       try {
-        for (const block of splitAnchors(readFileSync(def.file, 'utf8'), file)) blocks[block.anchor] = block;
+        const text = readTextFile(def.file, { what: 'query file', shown: file, inside: dir });
+        for (const block of splitAnchors(text, file)) blocks[block.anchor] = block;
       } catch (error) {
         problems.push(withResource(error, def.name));
         continue;
@@ -64,7 +77,7 @@ export function loadStack(input: StackInput): Stack {
   }
   const edges = dependencyEdges(manifest, resources);
   for (const r of resources) Object.assign(r, edges.get(r.def.name));
-  return { dir, name: manifest.name, env: input.env, manifest, context, resources, problems };
+  return { dir, name: manifest.name, env: input.env, manifest, context, resources, problems, secrets };
 }
 
 /** Adds the resource name to a DeployError raised without one. */

@@ -1,4 +1,5 @@
 /** A stack loaded for one environment, and what loading it needs. */
+import type { Secrets } from '../common/index.js';
 import type { DeployError } from '../errors/index.js';
 import type { Manifest, ResourceDef } from '../manifest/index.js';
 import type { AnchorBlock, AnchorName } from '../query/index.js';
@@ -24,6 +25,8 @@ export interface Stack {
   resources: StackResource[];
   /** Problems in query files (missing, bad anchors): validate reports them, plan refuses. */
   problems: DeployError[];
+  /** Secret values known so far (`--secret` variables first; more as resources are read): outputs mask them. */
+  secrets: Secrets;
 }
 
 export interface StackInput {
@@ -34,5 +37,7 @@ export interface StackInput {
   envFile?: string;
   /** `-e KEY=VALUE` items. */
   assignments: string[];
+  /** `--secret NAME` items: variables whose values every output masks. */
+  secrets?: string[];
   cwd: string;
 }

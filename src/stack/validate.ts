@@ -10,6 +10,10 @@ import { checkCreate, parseStatement, splitStatements } from '../query/index.js'
 import { provisionProblems, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { queryColumns } from '../sql/index.js';
 import { closest } from '../common/index.js';
+import { buildGraph } from '../graph/index.js';
+import { containsUnknown } from '../template/index.js';
+import { conditionHolds } from './condition.js';
+import { withResource } from './stack.js';
 import { assertSupportedType } from './supported-type.js';
 import type { RenderedResource } from './render.js';
 import { renderWith } from './render-with.js';
@@ -46,7 +50,47 @@ export async function validateStack(
     if (resource.def.type === 'command') problems.push(...(await checkCommand(resource, rendered, registry)));
     if (exportColumns !== false) problems.push(...checkExports(resource, schema, exportColumns, at));
   }
+  problems.push(...planChecks(stack, resources));
   return { resources, problems };
+}
+
+/** An AWS region name: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `us-isob-east-1`. */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * What `plan` checks before any read, checked here too so `validate` passes only what `plan`
+ * accepts: the dependency order has no cycle, each `if` evaluates, each region is a region name.
+ */
+function planChecks(stack: Stack, resources: ValidatedResource[]): DeployError[] {
+  const problems: DeployError[] = [];
+  const file = displayPath(stack.manifest.file);
+  try {
+    buildGraph(stack.resources.map((r) => ({ id: r.def.name, dependsOn: r.dependsOn })));
+  } catch (error) {
+    if (!DeployError.is(error)) throw error;
+    problems.push(new DeployError(error.code, error.message, { file, ...(error.hint ? { hint: error.hint } : {}) }));
+  }
+  for (const { resource, rendered } of resources) {
+    const name = resource.def.name;
+    if (resource.def.if !== undefined) {
+      try {
+        conditionHolds({ stack }, resource, new Map());
+      } catch (error) {
+        problems.push(withResource(error, name));
+      }
+    }
+    const region = rendered.create?.region;
+    if (region !== undefined && !containsUnknown(region) && !REGION.test(region)) {
+      problems.push(
+        new DeployError('InvalidRegion', `'${region}' is not an AWS region name`, {
+          file: resource.file,
+          resource: name,
+          hint: 'use a region such as us-east-1 or eu-west-2 (lower case, no spaces)',
+        }),
+      );
+    }
+  }
+  return problems;
 }
 
 /**

@@ -8,4 +8,5 @@ export type { Intent, IntentOperation, IntentRequest } from './intent.js';
 export { acquireLock, forceUnlock, lockHolder } from './lock.js';
 export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';
+export { writeFileAtomic } from './atomic-write.js';
 export { stateDir, statePath, journalPath, lockPath } from './paths.js';

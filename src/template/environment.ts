@@ -7,6 +7,7 @@
 import nunjucks from 'nunjucks';
 import { stackqlFilters, stackqlGlobals } from './filters.js';
 import { compileAst, filterNames, parse } from './nunjucks-internals.js';
+import { boundedRange, checkSize, countLoopSteps } from './limits.js';
 import { RenderFailure } from './render-failure.js';
 import { strictHelpers } from './strict-runtime.js';
 import { StrictRewriter } from './strict-transform.js';
@@ -30,6 +31,15 @@ function setup(): { env: nunjucks.Environment; rewriter: StrictRewriter } {
   for (const [name, filter] of Object.entries(stackqlFilters(getFilter))) env.addFilter(name, filter as AnyFunction);
   for (const [name, fn] of Object.entries(stackqlGlobals)) env.addGlobal(name, fn);
   for (const [name, fn] of Object.entries(strictHelpers(getFilter))) env.addGlobal(name, fn);
+  // Bounds (limits.ts): no filter result and no range beyond what a statement needs.
+  for (const name of filterNames(env)) {
+    const filter = getFilter(name);
+    env.addFilter(name, function (this: unknown, ...args: unknown[]) {
+      return checkSize(filter.apply(this, args));
+    });
+  }
+  env.addGlobal('range', boundedRange(env.getGlobal('range') as (...args: number[]) => number[]));
+  countLoopSteps();
   environment = env;
   rewriter = new StrictRewriter(new Set(filterNames(env)));
   return { env, rewriter };

@@ -4,7 +4,7 @@
  * line in the file. The `lineno` getter and `Update` method make nunjucks pass the error through
  * untouched (runtime.handleError / lib._prettifyError only wrap errors lacking them).
  */
-export type FailureCode = 'UndefinedVariable' | 'TemplateError' | 'TemplateSyntax';
+export type FailureCode = 'UndefinedVariable' | 'TemplateError' | 'TemplateSyntax' | 'TemplateLimit';
 
 export class RenderFailure extends Error {
   constructor(

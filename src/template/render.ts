@@ -4,6 +4,7 @@
  */
 import { DeployError } from '../errors/index.js';
 import { compile } from './environment.js';
+import { bounded } from './limits.js';
 import { RenderFailure } from './render-failure.js';
 
 export interface TemplateSource {
@@ -50,7 +51,8 @@ export function renderTemplate(source: TemplateSource, context: Record<string, u
   const compiled = compile(source.text);
   if ('failure' in compiled) throw toDeployError(compiled.failure, source);
   try {
-    return compiled.template.render(context);
+    const { template } = compiled;
+    return bounded(() => template.render(context));
   } catch (error) {
     throw toDeployError(asFailure(error), source);
   }

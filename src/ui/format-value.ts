@@ -3,12 +3,13 @@
  * `«unknown:…»` tokens (src/template/unknown.ts); showing the raw token would leak an internal
  * spelling, so any value holding one reads as `(known after apply)`, as in Terraform.
  */
+import { SENSITIVE } from '../common/index.js';
 import { containsUnknown } from '../template/unknown.js';
 import type { PropertyChange } from '../plan/types.js';
 import { plain } from './words.js';
 
 export const KNOWN_AFTER_APPLY = '(known after apply)';
-export const SENSITIVE = '(sensitive)';
+export { SENSITIVE };
 
 /** A value as one line: strings quoted, objects and arrays as compact JSON. */
 export function formatValue(value: unknown): string {

@@ -32,7 +32,7 @@ describe('a flag on a command that has no use for it', () => {
   it('is refused in its short form too, and every stray flag is named at once', async () => {
     const { stderr } = await cli(['validate', 'x', 'dev', '-y', '--json']);
     expect(stderr).toContain('--yes, --json do not apply to deploy validate');
-    expect(stderr).toMatch(/hint: deploy validate takes (--[a-z-]+, )*--var, --env-file\n/);
+    expect(stderr).toMatch(/hint: deploy validate takes (--[a-z-]+, )*--var, --env-file, --secret\n/);
   });
 });
 
@@ -41,7 +41,8 @@ describe('bad values are refused before anything runs, with a hint', () => {
     [['plan', 'x', 'dev', '--parallelism', '0x10'], "--parallelism must be a whole number, got '0x10'"],
     [['plan', 'x', 'dev', '--parallelism', '1e3'], "--parallelism must be a whole number, got '1e3'"],
     [['plan', 'x', 'dev', '--parallelism=-1'], "--parallelism must be a whole number, got '-1'"],
-    [['plan', 'x', 'dev', '--parallelism', '0'], '--parallelism must be at least 1, got 0'],
+    [['plan', 'x', 'dev', '--parallelism', '0'], '--parallelism must be between 1 and 1000, got 0'],
+    [['plan', 'x', 'dev', '--parallelism', '1001'], '--parallelism must be between 1 and 1000, got 1001'],
     [['apply', 'x', 'dev', '--on-failure', 'maybe'], "--on-failure must be stop, continue or rollback, got 'maybe'"],
     [['teardown', 'x', 'dev', '--rate-limit', 'fast'], "--rate-limit must be a whole number, got 'fast'"],
     [['local-cloud', '--port', '70000'], '--port must be between 0 and 65535, got 70000'],
@@ -139,6 +140,7 @@ describe('what run receives', () => {
       localData: undefined,
       endpoint: undefined,
       var: [],
+      secret: [],
       envFile: undefined,
       json: false,
       noColor: false,

@@ -37,20 +37,32 @@ describe('splitAnchors', () => {
     ]);
   });
 
-  it('parses options: integers become numbers, other values stay strings', () => {
+  it('parses options: counts become numbers, the short-circuit texts stay strings', () => {
     const [block] = splitAnchors(
-      "/*+ statecheck, retries=3, retry_delay=5, short_circuit_field=status, mode = 'fast' */\nSELECT 1",
+      "/*+ statecheck, retries=3, retry_delay=5, short_circuit_field=status, short_circuit_value = 'ok' */\nSELECT 1",
       FILE,
     );
     expect(block?.anchor).toBe('statecheck');
-    expect(block?.options).toEqual({ retries: 3, retry_delay: 5, short_circuit_field: 'status', mode: 'fast' });
+    expect(block?.options).toEqual({
+      retries: 3,
+      retry_delay: 5,
+      short_circuit_field: 'status',
+      short_circuit_value: 'ok',
+    });
   });
 
-  it('resolves the aliases preflight → exists and postdeploy → statecheck', () => {
-    const blocks = splitAnchors('/*+ preflight */\nSELECT 1\n/*+ postdeploy, retries=2 */\nSELECT 2', FILE);
-    expect(blocks.map((b) => b.anchor)).toEqual(['exists', 'statecheck']);
-    expect(blocks[1]?.options).toEqual({ retries: 2 });
-  });
+  it.each(['retries=abc', 'retries=-1', 'retry_delay=1.5', 'colour=red', 'mode=fast'])(
+    'refuses the option %s',
+    (option) => {
+      let code: string | undefined;
+      try {
+        splitAnchors(`/*+ create, ${option} */\nSELECT 1`, FILE);
+      } catch (error) {
+        code = (error as { code?: string }).code;
+      }
+      expect(code).toBe('InvalidAnchorOption');
+    },
+  );
 
   it('accepts indented anchors, CRLF line endings and upper-case names', () => {
     const blocks = splitAnchors('  /*+ DELETE */\r\nDELETE FROM x\r\n\t/*+ exports */\r\nSELECT 1\r\n', FILE);
