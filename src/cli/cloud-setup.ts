@@ -45,7 +45,14 @@ export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir
   if (options.local) {
     const emulator = await import('../emulator/index.js');
     const dataDir = localDataDir(options, io, stackDir);
+    // Registered before looking, so a run that started the cloud in-process sees this one
+    // before it could stop serving; dropped again when this run starts a cloud of its own.
+    let unregister: (() => void) | undefined = emulator.registerClient(dataDir);
     const running = emulator.runningLocalCloud(dataDir);
+    if (!running) {
+      unregister();
+      unregister = undefined;
+    }
     const server = running
       ? undefined
       : await emulator.startLocalCloud({ dataDir, ...emulator.localCloudOptionsFromEnv(io.env) });
@@ -60,7 +67,15 @@ export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir
       cloud,
       close: async () => {
         cloud.destroy();
-        await server?.close();
+        unregister?.();
+        if (!server) return;
+        // Other runs may be using the cloud this run started: serve them until they are done.
+        await emulator.clientsGone(dataDir, (pids) =>
+          io.stderr.write(
+            `Keeping the local cloud up for the deploy run${pids.length > 1 ? 's' : ''} using it (pid ${pids.join(', ')})…\n`,
+          ),
+        );
+        await server.close();
       },
     };
   }

@@ -6,4 +6,5 @@ export { startLocalCloud } from './server.js';
 export { localCloudOptionsFromEnv, parseLatency } from './env.js';
 export { parseFaults } from './faults.js';
 export { runningLocalCloud } from './lock.js';
+export { clientsGone, registerClient } from './clients.js';
 export type { FaultRule, LocalCloud, LocalCloudOptions } from './types.js';

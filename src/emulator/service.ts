@@ -19,6 +19,18 @@ type Handler = (ctx: CloudContext, region: string, input: Input) => unknown;
 const TYPE_NAME = /^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/;
 
 /** Member checks per operation: required strings, optional strings. */
+/**
+ * The service model's length limits on documents (ListResources' ResourceModel was raised to
+ * 262144 in the current API reference). They also keep one request from filling the memory.
+ */
+const MAX_LENGTH: Record<string, number> = {
+  DesiredState: 65536,
+  PatchDocument: 65536,
+  ResourceModel: 262144,
+  ClientToken: 128,
+  Identifier: 1024,
+};
+
 const OPERATIONS: Record<string, { required: string[]; optional: string[]; run: Handler }> = {
   CreateResource: {
     required: ['TypeName', 'DesiredState'],
@@ -73,7 +85,8 @@ export class CloudControlService {
 
   /** Runs one operation; throws CloudControlError for every error answer. */
   handle(operation: string, input: unknown, region: string): unknown {
-    const spec = OPERATIONS[operation];
+    // Own keys only: `constructor` or `toString` are no operations, whatever the prototype says.
+    const spec = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
     if (!spec) {
       throw new CloudControlError(
         'UnknownOperationException',
@@ -96,6 +109,14 @@ export class CloudControlService {
       } else if (value === '') {
         problems.push(
           `Value '' at '${camel(name)}' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+        );
+      }
+    }
+    for (const [name, max] of Object.entries(MAX_LENGTH)) {
+      const value = input[name];
+      if (typeof value === 'string' && value.length > max) {
+        problems.push(
+          `Value at '${camel(name)}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
         );
       }
     }

@@ -147,3 +147,30 @@ describe('wire protocol through the SDK', () => {
     expect(westProps['ApiEndpoint']).toBe(`wss://${westId}.execute-api.eu-west-1.amazonaws.com`);
   });
 });
+
+describe('limits of the wire', () => {
+  it('a prototype name is no operation', async () => {
+    const cloud = await startCloud();
+    const response = await fetch(cloud.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'CloudApiService.constructor' },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+  });
+
+  it('refuses a DesiredState over 65,536 characters before storing anything', async () => {
+    const cloud = await startCloud();
+    const response = await fetch(cloud.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'CloudApiService.CreateResource' },
+      body: JSON.stringify({
+        TypeName: 'AWS::ApiGatewayV2::Api',
+        DesiredState: JSON.stringify({ Name: 'x'.repeat(70_000), ProtocolType: 'HTTP' }),
+      }),
+    });
+    expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    expect(await response.text()).toContain('length less than or equal to 65536');
+  });
+});
