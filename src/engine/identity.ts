@@ -59,7 +59,7 @@ export async function locate(reader: Reader, input: IdentityInput): Promise<Foun
     const selection = await reader.sql.select(lookup.sql, at, reader.reads);
     const answer = existence(selection, lookup, input.resource);
     if (!answer.exists) return { via: 'none' };
-    const state = await identify(reader, input, selection, answer.fields);
+    const state = await identify(reader, input, lookup, selection, answer.fields);
     return { state, via: 'query', ...(answer.fields ? { fields: answer.fields } : {}) };
   }
   const identifier = identifierFrom(schema, input.desired);
@@ -73,6 +73,7 @@ export async function locate(reader: Reader, input: IdentityInput): Promise<Foun
 async function identify(
   reader: Reader,
   input: IdentityInput,
+  query: RenderedQuery,
   selection: Selection,
   fields: Row | undefined,
 ): Promise<ResourceState> {
@@ -83,14 +84,9 @@ async function identify(
   const candidates = selection.candidates(schema.typeName);
   const matches = [];
   for (const candidate of candidates) {
-    const answer = existence(
-      await selection.narrowed(schema.typeName, candidate),
-      input.lookup as RenderedQuery,
-      input.resource,
-    );
+    const answer = existence(await selection.narrowed(schema.typeName, candidate), query, input.resource);
     if (answer.exists) matches.push(candidate);
   }
-  const query = input.lookup as RenderedQuery;
   if (matches.length > 1) {
     throw new DeployError(
       'AmbiguousLookup',
