@@ -55,12 +55,13 @@ function checkResourceNames(checker: Checker, resources: ResourceDef[]): void {
 function checkMergeSources(checker: Checker, manifest: Manifest): void {
   const globals = manifest.globals.map((g) => g.name);
   const exported = manifest.resources.flatMap((r) => r.exports.map((e) => e.alias));
+  const stackWide = new Set([...globals, ...exported]);
   manifest.resources.forEach((resource, i) => {
     resource.props.forEach((prop, j) => {
-      const earlier = resource.props.slice(0, j).map((p) => p.name);
-      const known = [...earlier, ...globals, ...exported];
+      const earlier = (): string[] => resource.props.slice(0, j).map((p) => p.name);
       (prop.merge ?? []).forEach((source, k) => {
-        if (known.includes(source)) return;
+        if (stackWide.has(source) || earlier().includes(source)) return;
+        const known = [...earlier(), ...globals, ...exported];
         checker.fail(
           'UnknownMergeSource',
           `prop '${prop.name}' of resource '${resource.name}' merges '${source}', which is not a global, an earlier prop or an export`,

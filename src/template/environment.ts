@@ -45,6 +45,13 @@ function setup(): { env: nunjucks.Environment; rewriter: StrictRewriter } {
   return { env, rewriter };
 }
 
+/** Whether `name` is a global of the environment (uuid, range, the strict helpers, …). */
+export function isGlobal(name: string): boolean {
+  const { env } = setup();
+  // `in`, as nunjucks looks globals up: Object.prototype's names count too.
+  return name in (env as unknown as { globals: Record<string, unknown> }).globals;
+}
+
 /** The last line (0-based) of the text: where "unexpected end of template" errors belong. */
 function lastLine(text: string): number {
   return text.split('\n').length - 1;

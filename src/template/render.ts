@@ -3,9 +3,10 @@
  * failure reported as a DeployError at the line of the file where it happened.
  */
 import { DeployError } from '../errors/index.js';
-import { compile } from './environment.js';
+import { compile, isGlobal } from './environment.js';
 import { bounded } from './limits.js';
 import { RenderFailure } from './render-failure.js';
+import { printed, undefinedVariable } from './strict-runtime.js';
 
 export interface TemplateSource {
   text: string;
@@ -40,6 +41,16 @@ function toDeployError(failure: RenderFailure, source: TemplateSource): DeployEr
   });
 }
 
+const LONE_VARIABLE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+/** Names a lone `{{ … }}` cannot take the short way: literals, and the environment's globals. */
+const NOT_LONE = new Set(['true', 'false', 'none', 'null', 'True', 'False', 'None']);
+
+/** The variable when the whole text is `{{ name }}`; undefined otherwise. */
+function loneVariable(text: string): string | undefined {
+  const name = LONE_VARIABLE.exec(text)?.[1];
+  return name === undefined || NOT_LONE.has(name) || isGlobal(name) ? undefined : name;
+}
+
 /**
  * Renders the text with the context. An undefined variable or attribute is a DeployError
  * 'UndefinedVariable' naming it; bad syntax is 'TemplateSyntax'; a failing filter or other
@@ -48,6 +59,18 @@ function toDeployError(failure: RenderFailure, source: TemplateSource): DeployEr
 export function renderTemplate(source: TemplateSource, context: Record<string, unknown>): string {
   // Every tag starts with '{': without one there is nothing to render (most manifest values).
   if (!source.text.includes('{')) return source.text;
+  const lone = loneVariable(source.text);
+  if (lone !== undefined) {
+    // `{{ name }}` alone (a prop naming an export, most of all): what the compiled template would
+    // do, without parsing and compiling a text that is often unique to one resource.
+    try {
+      const value = Object.hasOwn(context, lone) ? context[lone] : undefined;
+      if (value === undefined) throw undefinedVariable(lone, 0, context);
+      return printed(0, value);
+    } catch (error) {
+      throw toDeployError(asFailure(error), source);
+    }
+  }
   const compiled = compile(source.text);
   if ('failure' in compiled) throw toDeployError(compiled.failure, source);
   try {

@@ -93,16 +93,35 @@ function whyMissing(base: string, target: unknown, key: unknown): string {
   return `${what} has no ${Array.isArray(target) ? 'item' : 'attribute'} '${String(key)}'`;
 }
 
+/** The failure of reading `name`, which `ctx` does not define. */
+export function undefinedVariable(name: string, line: number, ctx: Record<string, unknown>): RenderFailure {
+  return new RenderFailure(
+    'UndefinedVariable',
+    `undefined variable '${name}'`,
+    line,
+    undefinedHint(name, offered(ctx)),
+  );
+}
+
+/** A value printed by `{{ … }}`: its text (toText), or why it cannot be printed. */
+export function printed(line: unknown, value: unknown): string {
+  try {
+    return toText(value);
+  } catch (error) {
+    const failure = error as FilterFailure;
+    throw new RenderFailure(
+      'TemplateError',
+      `cannot print this expression: ${failure.message}`,
+      Number(line),
+      failure.hint,
+    );
+  }
+}
+
 export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<string, AnyFunction> {
   function ref(this: RenderContext, name: unknown, line: unknown, tolerant: unknown, value: unknown): unknown {
     if (value !== undefined || tolerant === true) return value;
-    const variable = String(name);
-    throw new RenderFailure(
-      'UndefinedVariable',
-      `undefined variable '${variable}'`,
-      Number(line),
-      undefinedHint(variable, offered(this.ctx ?? {})),
-    );
+    throw undefinedVariable(String(name), Number(line), this.ctx ?? {});
   }
 
   function member(base: unknown, line: unknown, tolerant: unknown, target: unknown, key: unknown): unknown {
@@ -123,20 +142,6 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
       Number(line),
       memberHint(where, target, key),
     );
-  }
-
-  function out(line: unknown, value: unknown): string {
-    try {
-      return toText(value);
-    } catch (error) {
-      const failure = error as FilterFailure;
-      throw new RenderFailure(
-        'TemplateError',
-        `cannot print this expression: ${failure.message}`,
-        Number(line),
-        failure.hint,
-      );
-    }
   }
 
   function filter(this: RenderContext, name: unknown, line: unknown, ...args: unknown[]): unknown {
@@ -179,7 +184,7 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
   return {
     [HELPERS.ref]: ref,
     [HELPERS.member]: member,
-    [HELPERS.out]: out,
+    [HELPERS.out]: printed as AnyFunction,
     [HELPERS.filter]: filter,
     [HELPERS.iter]: iter,
   };

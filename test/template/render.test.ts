@@ -203,3 +203,43 @@ describe('renderTemplate: errors', () => {
     throw new Error('expected a failure');
   });
 });
+
+describe('renderTemplate: a lone {{ name }}', () => {
+  // `{{ x }}{{ '' }}` prints the same but is not a lone variable: it goes through the compiled template.
+  const compiled = (text: string): string => `${text}{{ '' }}`;
+  const outcome = (text: string, context: Record<string, unknown>): unknown => {
+    try {
+      return render(text, context, 5);
+    } catch (error) {
+      const e = error as DeployError;
+      return { code: e.code, message: e.message, hint: e.hint, location: e.location };
+    }
+  };
+
+  it.each([
+    ['a string', 'x'],
+    ['a number', 42],
+    ['a boolean', false],
+    ['null', null],
+    ['a mapping', { a: [1, 'b'] }],
+    ['a list', [1, 2]],
+    ['an unknown value', '«unknown:api.api_id»'],
+    ['a function', () => 1],
+    ['undefined', undefined],
+  ])('renders %s exactly as the compiled template does, failures included', (_what, value) => {
+    for (const text of ['{{ v }}', '{{v}}', '{{   v }}']) {
+      expect(outcome(text, { v: value, vv: 1 })).toEqual(outcome(compiled(text), { v: value, vv: 1 }));
+    }
+  });
+
+  it('misses a name the context lacks as the compiled template does, hints included', () => {
+    expect(outcome('{{ regoin }}', { region: 'x' })).toEqual(outcome(compiled('{{ regoin }}'), { region: 'x' }));
+  });
+
+  it('leaves literals and globals to the template engine', () => {
+    expect(render('{{ True }} {{ none }}')).toBe('true null');
+    expect(render('{{ None }}')).toBe('null');
+    expect(failure('{{ uuid }}').message).toContain('function');
+    expect(failure('{{ constructor }}').message).toContain('function');
+  });
+});
