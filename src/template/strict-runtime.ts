@@ -184,7 +184,7 @@ export function strictHelpers(getFilter: (name: string) => AnyFunction): Record<
   return {
     [HELPERS.ref]: ref,
     [HELPERS.member]: member,
-    [HELPERS.out]: printed as AnyFunction,
+    [HELPERS.out]: printed,
     [HELPERS.filter]: filter,
     [HELPERS.iter]: iter,
   };
