@@ -5,6 +5,7 @@
  * generated one shows once the request has succeeded.
  */
 import type { TypeSchema } from '../schema/index.js';
+import { inheritFromReferenced } from './inherited.js';
 import { generateReadOnly, randomId } from './attributes.js';
 import { invalidRequest } from './cloud-error.js';
 import { identifierOf, readModel, schemaFor, type CloudContext } from './context.js';
@@ -88,7 +89,11 @@ function materialise(
   const base = withSchemaDefaults(schema, desired);
   const userNamed = schema.primaryIdentifier.length > 0 && schema.primaryIdentifier.every((part) => part in base);
   for (let attempt = 0; ; attempt++) {
-    const model = withObservedDefaults(schema, generateReadOnly(schema, base, region), region);
+    const generated = generateReadOnly(schema, base, region);
+    const inherited = inheritFromReferenced(schema, desired, generated, (id) =>
+      ctx.state.resourceWithIdentifier(region, id),
+    );
+    const model = withObservedDefaults(schema, inherited, region);
     const identifier = identifierOf(schema, model) ?? randomId(24);
     if (userNamed || attempt === 5 || !ctx.state.resource(region, schema.typeName, identifier))
       return { model, identifier, userNamed };

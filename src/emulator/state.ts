@@ -36,6 +36,15 @@ export class CloudState {
   }
 
   /** Live resources of a type, in creation order. */
+  /** The resource of any type in `region` whose identifier is `identifier`, if one lives. */
+  resourceWithIdentifier(region: string, identifier: string): StoredResource | undefined {
+    for (const byId of this.resources.get(region)?.values() ?? []) {
+      const found = byId.get(identifier);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   resourcesOf(region: string, typeName: string): Iterable<StoredResource> {
     return this.resources.get(region)?.get(typeName)?.values() ?? [];
   }

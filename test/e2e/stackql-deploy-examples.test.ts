@@ -84,8 +84,6 @@ async function fullCycle(name: string, resources: number): Promise<void> {
   expect(await remaining(stack, types)).toEqual([]);
 }
 
-const awsIdentifiers = await localCloudHasAwsIdentifiers();
-
 describe('stackql-deploy example stacks, unchanged, on the local cloud', () => {
   it('py-patch-doc-test (aws provider, data__Identifier, sub-queries, JSON_EQUAL)', () =>
     fullCycle('py-patch-doc-test', 1));
@@ -93,50 +91,9 @@ describe('stackql-deploy example stacks, unchanged, on the local cloud', () => {
   it('rs-patch-doc-test (awscc provider, Identifier, _list_only exists, RETURNING *)', () =>
     fullCycle('rs-patch-doc-test', 1));
 
-  it.skipIf(!awsIdentifiers)(
+  it(
     'py-aws-stack (VPC to web server: tag tables grouped with json_group_object, a type: query resource)',
     () => fullCycle('py-aws-stack', 9),
     60_000,
   );
 });
-
-/**
- * py-aws-stack addresses a route as `rtb-…|0.0.0.0/0` and finds its instance by the VPC of its
- * subnet, as AWS answers. Until the local cloud answers so too (an instance's VpcId is its
- * subnet's; the emulator fidelity work), that stack cannot complete on it, and its test says so
- * by being skipped.
- */
-async function localCloudHasAwsIdentifiers(): Promise<boolean> {
-  const { SdkCloudControl } = await import('../../src/cloud/index.js');
-  const server = await startLocalCloud({});
-  const cloud = new SdkCloudControl({
-    endpoint: server.url,
-    credentials: { accessKeyId: 't', secretAccessKey: 't' },
-    rateLimit: 0,
-    poll: { initialMs: 2, maxMs: 20 },
-  });
-  try {
-    const r = ENV.AWS_REGION;
-    const vpc = await cloud.createResource('AWS::EC2::VPC', r, { CidrBlock: '10.0.0.0/16' });
-    const table = await cloud.createResource('AWS::EC2::RouteTable', r, { VpcId: vpc.identifier });
-    const route = await cloud.createResource('AWS::EC2::Route', r, {
-      RouteTableId: table.identifier,
-      DestinationCidrBlock: '0.0.0.0/0',
-      GatewayId: 'igw-1',
-    });
-    const subnet = await cloud.createResource('AWS::EC2::Subnet', r, {
-      VpcId: vpc.identifier,
-      CidrBlock: '10.0.1.0/24',
-    });
-    const instance = await cloud.createResource('AWS::EC2::Instance', r, {
-      ImageId: 'ami-1',
-      SubnetId: subnet.identifier,
-    });
-    return route.identifier === `${table.identifier}|0.0.0.0/0` && instance.properties['VpcId'] === vpc.identifier;
-  } catch {
-    return false;
-  } finally {
-    cloud.destroy();
-    await server.close();
-  }
-}

@@ -111,3 +111,19 @@ describe('identifiers in the formats AWS uses, learned from recorded reads', () 
     expect(event.Identifier, event.StatusMessage).toMatch(/^carriergatew-[0-9a-f]{17}$/);
   });
 });
+
+describe('attributes taken from the resources a resource names', () => {
+  it("an instance's VpcId is its subnet's VPC, not a made-up one", async () => {
+    const { client } = await setup();
+    const vpc = (await create(client, 'AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' })).Identifier as string;
+    const subnet = await create(client, 'AWS::EC2::Subnet', { VpcId: vpc, CidrBlock: '10.0.1.0/24' });
+    const instance = await create(client, 'AWS::EC2::Instance', {
+      ImageId: 'ami-0123456789abcdef0',
+      SubnetId: subnet.Identifier,
+    });
+    const props = await properties(client, 'AWS::EC2::Instance', instance.Identifier as string);
+    expect(props['VpcId']).toBe(vpc);
+    // Its own identifier is never taken from elsewhere.
+    expect(props['InstanceId']).toBe(instance.Identifier);
+  });
+});
