@@ -75,9 +75,9 @@ export async function applyStack(
     desired: Record<string, unknown>,
     intent: Intent | undefined,
   ): Promise<void> => {
-    await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, () => {
-      ledger.put(entryOf(p, state, desired), intent);
-      if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+    await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, async () => {
+      await ledger.putAsync(entryOf(p, state, desired), intent);
+      if (p.renamedFrom !== undefined) await ledger.removeAsync(p.renamedFrom);
     });
     known.set(p.name, state.properties);
   };
@@ -95,9 +95,9 @@ export async function applyStack(
         );
         applied.push({ kind: 'deleted', resource: p.name });
         known.delete(p.name);
-        await recordOutcome(p, 'deleted', identifier, () => {
-          ledger.remove(p.name, intent);
-          if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+        await recordOutcome(p, 'deleted', identifier, async () => {
+          await ledger.removeAsync(p.name, intent);
+          if (p.renamedFrom !== undefined) await ledger.removeAsync(p.renamedFrom);
         });
         if (p.change.action === 'delete') finish(p, p.identifier);
         else deletedForReplace.add(p.name);
@@ -166,7 +166,7 @@ export async function applyStack(
     if (failed.some((f) => f.resource === name)) continue;
     emit(resourceEvent.skipped(subjectOf(p, 'create'), 'replacement_not_created'));
   }
-  adoptUnchanged(ctx, planned);
+  await adoptUnchanged(ctx, planned);
   const rolledBack =
     failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied) : undefined;
 

@@ -9,3 +9,4 @@ export { acquireLock, forceUnlock, lockHolder } from './lock.js';
 export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';
 export { stateDir, statePath, journalPath, lockPath } from './paths.js';
+export { fileBackend, s3Backend, parseStateUrl, type StateBackend } from './backend.js';

@@ -165,7 +165,7 @@ class HeldLock implements Lock {
  * unrelated process looks alive, which only means waiting for the lease, as before. Other hosts
  * cannot be asked: their locks keep the lease rule.
  */
-function ownerGone(holder: LockInfo): boolean {
+export function ownerGone(holder: LockInfo): boolean {
   if (holder.host !== hostname() || holder.pid === process.pid) return false;
   try {
     process.kill(holder.pid, 0);
