@@ -33,6 +33,14 @@ export interface ConnectedCloud {
   cloud: SdkCloudControl;
   /** Stops what was started (the in-process local cloud) and frees sockets. */
   close(): Promise<void>;
+  /** Where S3 is for state kept there: AWS_ENDPOINT_URL_S3, else the local cloud or --endpoint (same port). */
+  s3: { endpoint?: string; credentials?: typeof LOCAL_CREDENTIALS };
+}
+
+function s3Of(env: NodeJS.ProcessEnv, cloudEndpoint: string | undefined): ConnectedCloud['s3'] {
+  const endpoint = env['AWS_ENDPOINT_URL_S3'] ?? cloudEndpoint;
+  if (endpoint === undefined) return {};
+  return isLoopback(endpoint) && !hasCredentials(env) ? { endpoint, credentials: LOCAL_CREDENTIALS } : { endpoint };
 }
 
 export function localDataDir(options: StackRunOptions, io: CliIO, stackDir: string): string {
@@ -62,6 +70,7 @@ export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir
         cloud.destroy();
         await server?.close();
       },
+      s3: s3Of(io.env, running?.url ?? server?.url),
     };
   }
   const cloud = new SdkCloudControl({
@@ -74,5 +83,6 @@ export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir
   return {
     cloud,
     close: async () => cloud.destroy(),
+    s3: s3Of(io.env, options.endpoint),
   };
 }

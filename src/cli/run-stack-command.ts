@@ -7,12 +7,14 @@ import { DeployError, DeployErrors } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/index.js';
 import { eventTime } from '../events/events.js';
 import { loadStack, validateStack, type Stack } from '../stack/index.js';
+import { parseStateUrl } from '../state/index.js';
 import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
 import type { StackRunOptions } from './flags.js';
 import { stackInput } from './stack-input.js';
+import { connectState } from './state-setup.js';
 
 export interface StackCommandContext {
   stack: Stack;
@@ -40,7 +42,9 @@ export async function runStackCommand(
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
+  if (options.state !== undefined && options.state !== '') parseStateUrl(options.state); // a bad URL before any cloud call
   const connected = await connectCloud(options, io, input.stackDir);
+  const state = connectState(options.state, stack.dir, connected.s3);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
@@ -66,7 +70,7 @@ export async function runStackCommand(
   try {
     const result = await body({
       stack,
-      deps: { registry, cloud: connected.cloud, sink: reporter },
+      deps: { registry, cloud: connected.cloud, sink: reporter, state: state.backend },
       reporter,
       signal: controller.signal,
       ask,
@@ -77,6 +81,7 @@ export async function runStackCommand(
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
     await reporter.close();
+    state.close();
     await connected.close();
   }
 }

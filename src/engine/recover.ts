@@ -68,7 +68,9 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
   if (intent.operation === 'delete') {
     const entry = ledger.get(intent.resource);
     await persist(() =>
-      entry?.identifier === intent.identifier ? ledger.removeAsync(intent.resource, intent) : ledger.resolveAsync(intent),
+      entry?.identifier === intent.identifier
+        ? ledger.removeAsync(intent.resource, intent)
+        : ledger.resolveAsync(intent),
     );
     warn(`recorded the delete of ${what}, which an interrupted run made`);
     return;

@@ -56,7 +56,7 @@ export function s3Backend(store: ObjectStorePort): StateBackend {
         },
       };
     },
-    openLedger(stack, env, options = {}) {
+    async openLedger(stack, env, options = {}) {
       const key = lockKey(stack, env);
       const token = held.get(key);
       if (options.readOnly !== true && token === undefined) {

@@ -134,7 +134,7 @@ class S3Lock implements Lock {
 function lockedError(location: string, holder: LockInfo): DeployError {
   return new DeployError(
     'StackLocked',
-    `${location} is locked by ${holder.owner} running "${holder.command}" since ${holder.acquiredAt}; ` +
+    `locked by ${holder.owner} running "${holder.command}" since ${holder.acquiredAt}; ` +
       `its lease expires at ${holder.expiresAt}`,
     {
       file: location,

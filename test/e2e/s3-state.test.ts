@@ -1,0 +1,110 @@
+/**
+ * State kept in S3 (`--state s3://…`), shared by separate checkouts of a stack through the
+ * local cloud's S3 subset, exactly as two CI runners would share a bucket.
+ */
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { startCloud } from '../emulator/helpers.js';
+import { deploy, eventsOf, tempStack } from './harness.js';
+
+const STATE = 's3://team-state/ci';
+const STATE_KEY = 'ci/websocket-api/dev/state.json';
+const LOCK_KEY = 'ci/websocket-api/dev/lock.json';
+
+async function cloudWithBucket(): Promise<{ url: string; s3: S3Client }> {
+  const cloud = await startCloud();
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: cloud.url,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: 'team-state' }));
+  return { url: cloud.url, s3 };
+}
+
+async function objectText(s3: S3Client, key: string): Promise<string> {
+  const out = await s3.send(new GetObjectCommand({ Bucket: 'team-state', Key: key }));
+  return (await out.Body?.transformToString()) ?? '';
+}
+
+function lockBody(owner: { pid: number; host: string }, expiresAt: Date): string {
+  return JSON.stringify({
+    owner: `${owner.pid}@${owner.host}`,
+    pid: owner.pid,
+    host: owner.host,
+    command: 'deploy apply',
+    acquiredAt: new Date(expiresAt.getTime() - 30_000).toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    token: 'other-runner-token',
+  });
+}
+
+describe('--state s3://', () => {
+  it('two checkouts share one state: one applies, the other sees no changes and tears down', async () => {
+    const { url, s3 } = await cloudWithBucket();
+    const first = tempStack();
+    const second = tempStack();
+    const where = ['--endpoint', url, '--state', STATE];
+
+    expect((await deploy(['apply', first, 'dev', ...where, '--yes'])).code).toBe(0);
+    const state = JSON.parse(await objectText(s3, STATE_KEY)) as { resources: Record<string, unknown> };
+    expect(Object.keys(state.resources)).toHaveLength(9);
+    expect(existsSync(join(first, '.deploy', 'dev', 'state.json'))).toBe(false);
+
+    // DEPLOY_STATE is the same as --state.
+    const plan = await deploy(['plan', second, 'dev', '--endpoint', url, '--json'], { DEPLOY_STATE: STATE });
+    expect(eventsOf(plan, 'plan_ready')[0]?.plan.summary).toMatchObject({ create: 0, update: 0, delete: 0, noop: 9 });
+
+    const teardown = await deploy(['teardown', second, 'dev', ...where, '--yes', '--json']);
+    expect(teardown.code).toBe(0);
+    expect(eventsOf(teardown, 'plan_ready')[0]?.plan.summary.delete).toBe(9);
+    expect(JSON.parse(await objectText(s3, STATE_KEY))).toMatchObject({ resources: {}, pending: [] });
+    // The lock object is gone once the run ends.
+    await expect(objectText(s3, LOCK_KEY)).rejects.toThrow();
+
+    const again = await deploy(['plan', first, 'dev', ...where, '--json']);
+    expect(eventsOf(again, 'plan_ready')[0]?.plan.summary.create).toBe(9);
+  });
+
+  it('of two concurrent applies, one refuses, naming the owner', async () => {
+    const { url } = await cloudWithBucket();
+    const where = ['--endpoint', url, '--state', STATE, '--yes'];
+    const runs = await Promise.all([
+      deploy(['apply', tempStack(), 'dev', ...where]),
+      deploy(['apply', tempStack(), 'dev', ...where]),
+    ]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    const refused = runs.find((r) => r.code === 1);
+    expect(refused?.stderr).toContain(`locked by ${process.pid}@${hostname()} running "apply"`);
+  });
+
+  it("refuses while another host's lease runs, and takes over one that expired", async () => {
+    const { url, s3 } = await cloudWithBucket();
+    const stack = tempStack();
+    const where = ['--endpoint', url, '--state', STATE, '--yes', '--json'];
+    const other = { pid: 4242, host: 'ci-runner-7' };
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'team-state',
+        Key: LOCK_KEY,
+        Body: lockBody(other, new Date(Date.now() + 60_000)),
+      }),
+    );
+    const refused = await deploy(['apply', stack, 'dev', ...where]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).toContain('locked by 4242@ci-runner-7');
+
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'team-state', Key: LOCK_KEY, Body: lockBody(other, new Date(Date.now() - 1)) }),
+    );
+    const run = await deploy(['apply', stack, 'dev', ...where]);
+    expect(run.code).toBe(0);
+    expect(eventsOf(run, 'warning').map((w) => w.message)).toContainEqual(
+      expect.stringContaining('took over the lock of 4242@ci-runner-7'),
+    );
+  });
+});
