@@ -43,13 +43,18 @@ function s3Of(env: NodeJS.ProcessEnv, cloudEndpoint: string | undefined): Connec
   return isLoopback(endpoint) && !hasCredentials(env) ? { endpoint, credentials: LOCAL_CREDENTIALS } : { endpoint };
 }
 
-export function localDataDir(options: StackRunOptions, io: CliIO, stackDir: string): string {
+/** What picks the cloud: --local, --local-data, --endpoint (and the pace). */
+export type CloudChoice = Pick<StackRunOptions, 'local' | 'localData' | 'endpoint'> & {
+  readonly rateLimit?: number | undefined;
+};
+
+export function localDataDir(options: CloudChoice, io: CliIO, stackDir: string): string {
   return options.localData !== undefined
     ? resolve(io.cwd, options.localData)
     : join(resolve(io.cwd, stackDir), '.deploy', 'local-cloud');
 }
 
-export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir: string): Promise<ConnectedCloud> {
+export async function connectCloud(options: CloudChoice, io: CliIO, stackDir: string): Promise<ConnectedCloud> {
   if (options.local) {
     const emulator = await import('../emulator/index.js');
     const dataDir = localDataDir(options, io, stackDir);

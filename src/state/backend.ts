@@ -8,7 +8,9 @@ import { DeployError } from '../errors/index.js';
 import { Ledger, type LedgerOpenOptions } from './ledger.js';
 import { acquireLock, forceUnlock, lockHolder, type AcquireLockOptions, type Lock } from './lock.js';
 import type { LockInfo } from './lock-file.js';
-import { stateDir } from './paths.js';
+import { rmSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
+import { journalPath, stateDir, statePath } from './paths.js';
 import { S3LedgerObject, stateKey } from './remote-ledger.js';
 import { acquireS3Lock, forceS3Unlock, s3LockHolder } from './s3-lock.js';
 
@@ -21,6 +23,8 @@ export interface StateBackend {
   /** The live run holding the lock, if any. */
   lockHolder(stack: string, env: string): Promise<LockInfo | undefined>;
   forceUnlock(stack: string, env: string): Promise<LockInfo | undefined>;
+  /** Replaces the whole ledger with `text` (state.json format; `deploy state push`); hold the lock. */
+  writeSnapshot(stack: string, env: string, text: string): Promise<void>;
 }
 
 export function fileBackend(stackDir: string): StateBackend {
@@ -30,6 +34,12 @@ export function fileBackend(stackDir: string): StateBackend {
     openLedger: (stack, env, options) => Promise.resolve(Ledger.open(stackDir, env, stack, options)),
     lockHolder: (_stack, env) => Promise.resolve(lockHolder(stackDir, env)),
     forceUnlock: (_stack, env) => Promise.resolve(forceUnlock(stackDir, env)),
+    writeSnapshot(_stack, env, text) {
+      // As a compaction: the new state.json, then the journal it replaces goes.
+      writeFileAtomic(statePath(stackDir, env), text);
+      rmSync(journalPath(stackDir, env), { force: true });
+      return Promise.resolve();
+    },
   };
 }
 
@@ -67,6 +77,12 @@ export function s3Backend(store: ObjectStorePort): StateBackend {
     },
     lockHolder: (stack, env) => s3LockHolder(store, lockKey(stack, env)),
     forceUnlock: (stack, env) => forceS3Unlock(store, lockKey(stack, env)),
+    async writeSnapshot(stack, env, text) {
+      const key = lockKey(stack, env);
+      const object = new S3LedgerObject(store, stateKey(stack, env, 'state.json'), key, held.get(key));
+      await object.read(); // its ETag: the write replaces this version only
+      await object.write(text);
+    },
   };
 }
 

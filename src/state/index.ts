@@ -10,3 +10,4 @@ export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';
 export { stateDir, statePath, journalPath, lockPath } from './paths.js';
 export { fileBackend, s3Backend, parseStateUrl, type StateBackend } from './backend.js';
+export { forgetEntry, moveEntry, pullState, pushState, type StateTarget } from './state-edit.js';

@@ -2,7 +2,7 @@
  * State kept in S3 (`--state s3://…`), shared by separate checkouts of a stack through the
  * local cloud's S3 subset, exactly as two CI runners would share a bucket.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -106,5 +106,63 @@ describe('--state s3://', () => {
     expect(eventsOf(run, 'warning').map((w) => w.message)).toContainEqual(
       expect.stringContaining('took over the lock of 4242@ci-runner-7'),
     );
+  });
+});
+
+describe('deploy state', () => {
+  it('pull, push and pull again round-trip byte for byte; file state moves to S3 and back', async () => {
+    const { url } = await cloudWithBucket();
+    const stack = tempStack();
+    expect((await deploy(['apply', stack, 'dev', '--endpoint', url, '--yes'])).code).toBe(0);
+    const fromFile = await deploy(['state', 'pull', stack, 'dev']);
+    expect(fromFile.code).toBe(0);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ stack: 'websocket-api', env: 'dev' });
+
+    const file = join(stack, 'pulled.json');
+    writeFileSync(file, fromFile.stdout);
+    const s3 = ['--endpoint', url, '--state', STATE];
+    expect((await deploy(['state', 'push', stack, 'dev', file, ...s3])).code).toBe(0);
+    const fromS3 = await deploy(['state', 'pull', stack, 'dev', ...s3]);
+    expect(fromS3.stdout).toBe(fromFile.stdout);
+
+    // Another checkout now plans from S3 and sees everything in place.
+    const plan = await deploy(['plan', tempStack(), 'dev', ...s3, '--json']);
+    expect(eventsOf(plan, 'plan_ready')[0]?.plan.summary).toMatchObject({ create: 0, noop: 9 });
+
+    const other = await deploy(['state', 'push', stack, 'prd', file, ...s3]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('holds the state of websocket-api (dev), not of websocket-api (prd)');
+  });
+
+  it('rm forgets without deleting (plan finds it again); mv renames; list and show read it', async () => {
+    const { url } = await cloudWithBucket();
+    const stack = tempStack();
+    const s3 = ['--endpoint', url, '--state', STATE];
+    expect((await deploy(['apply', stack, 'dev', ...s3, '--yes'])).code).toBe(0);
+    const list = await deploy(['state', 'list', stack, 'dev', ...s3]);
+    const names = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
+    expect(names).toHaveLength(9);
+    const name = names[0] as string;
+    const shown = JSON.parse((await deploy(['state', 'show', stack, 'dev', name, ...s3])).stdout) as {
+      identifier: string;
+    };
+
+    expect((await deploy(['state', 'rm', stack, 'dev', name, ...s3])).code).toBe(0);
+    expect((await deploy(['state', 'list', stack, 'dev', ...s3])).stdout).not.toContain(`${name}\t`);
+    const plan = await deploy(['plan', stack, 'dev', ...s3, '--json']);
+    const change = eventsOf(plan, 'plan_ready')[0]?.plan.resources.find((r) => r.resource === name);
+    // Still in the cloud, not in the state: the api is found by its exists query, unchanged.
+    expect(name).toBe('api');
+    expect(change).toMatchObject({ action: 'noop', identifier: shown.identifier });
+
+    expect((await deploy(['state', 'mv', stack, 'dev', names[1] as string, 'renamed', ...s3])).code).toBe(0);
+    const after = (await deploy(['state', 'list', stack, 'dev', ...s3])).stdout;
+    expect(after).toContain('renamed\t');
+    expect(after).not.toContain(`${names[1] as string}\t`);
+    const missing = await deploy(['state', 'rm', stack, 'dev', 'nothing-like-it', ...s3]);
+    expect(missing.stderr).toContain('nothing-like-it is not recorded');
   });
 });
