@@ -97,6 +97,9 @@ describe('--state s3://', () => {
     const refused = await deploy(['apply', stack, 'dev', ...where]);
     expect(refused.code).toBe(1);
     expect(refused.stdout + refused.stderr).toContain('locked by 4242@ci-runner-7');
+    const unlocked = await deploy(['unlock', stack, 'dev', '--endpoint', url, '--state', STATE]);
+    expect(unlocked.stdout).toContain('Removed the lock held by 4242@ci-runner-7');
+    await expect(objectText(s3, LOCK_KEY)).rejects.toThrow();
 
     await s3.send(
       new PutObjectCommand({ Bucket: 'team-state', Key: LOCK_KEY, Body: lockBody(other, new Date(Date.now() - 1)) }),

@@ -13,10 +13,9 @@ export default command({
   example: 'deploy state push examples/websocket-api dev state.json --state s3://my-bucket/deploy',
   async run(options, io) {
     const { readFileSync } = await import('node:fs');
-    const { resolve } = await import('node:path');
+    const path = (await import('node:path')).resolve(io.cwd, options.file);
     const { withStateTarget } = await import('../state-target.js');
     const { pushState } = await import('../../state/index.js');
-    const path = resolve(io.cwd, options.file);
     const text = readFileSync(path, 'utf8');
     await withStateTarget(options, io, (target) => pushState(target, text, path));
     io.stdout.write(`Pushed ${options.file} to ${options.stackDir} (${options.env}).\n`);
