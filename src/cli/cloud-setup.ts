@@ -4,7 +4,7 @@
  * the standard credential chain.
  */
 import { join, resolve } from 'node:path';
-import { SdkCloudControl } from '../cloud/index.js';
+import { isLoopbackUrl as isLoopback, SdkCloudControl } from '../cloud/index.js';
 import type { CliIO } from './io.js';
 import type { StackRunOptions } from './flags.js';
 
@@ -13,16 +13,6 @@ export const AWS_RATE_LIMIT = 20;
 
 /** Emulators on this machine check no signature: any credentials will do. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-function isLoopback(endpoint: string): boolean {
-  let host: string;
-  try {
-    host = new URL(endpoint).hostname;
-  } catch {
-    return false;
-  }
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
 
 /** Whether the user configured AWS credentials the standard chain would find first. */
 function hasCredentials(env: NodeJS.ProcessEnv): boolean {

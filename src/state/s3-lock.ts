@@ -5,10 +5,9 @@
  * that is no longer its own; an expired lease (or, on the same host, a gone process) is taken
  * over by replacing it with `If-Match` on the ETag read, so only one contender takes it.
  */
-import { hostname } from 'node:os';
 import { PreconditionFailed, type ObjectStorePort } from '../cloud/object-store.js';
 import { DeployError } from '../errors/index.js';
-import { isExpired, newToken, type LockInfo } from './lock-file.js';
+import { isExpired, newLockInfo, type LockInfo } from './lock-file.js';
 import { ownerGone, type AcquireLockOptions, type Lock } from './lock.js';
 import { readLockObject } from './remote-ledger.js';
 
@@ -19,16 +18,7 @@ export async function acquireS3Lock(store: ObjectStorePort, key: string, options
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const deadline = Date.now() + Math.max(0, options.waitMs ?? 0);
   for (;;) {
-    const now = Date.now();
-    const info: LockInfo = {
-      owner: `${process.pid}@${hostname()}`,
-      pid: process.pid,
-      host: hostname(),
-      command: options.command,
-      acquiredAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + leaseMs).toISOString(),
-      token: newToken(),
-    };
+    const info = newLockInfo(options.command, leaseMs);
     const body = `${JSON.stringify(info, null, 2)}\n`;
     try {
       return new S3Lock(store, key, info, await store.put(key, body, { ifNoneMatch: '*' }), leaseMs);

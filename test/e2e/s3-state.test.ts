@@ -2,6 +2,7 @@
  * State kept in S3 (`--state s3://…`), shared by separate checkouts of a stack through the
  * local cloud's S3 subset, exactly as two CI runners would share a bucket.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +109,25 @@ describe('--state s3://', () => {
     expect(run.code).toBe(0);
     expect(eventsOf(run, 'warning').map((w) => w.message)).toContainEqual(
       expect.stringContaining('took over the lock of 4242@ci-runner-7'),
+    );
+  });
+});
+
+describe('--state s3:// after a kill -9', () => {
+  it('takes over at once the lock of a process gone from this host, before its lease ends', async () => {
+    const { url, s3 } = await cloudWithBucket();
+    const gone = { pid: spawnSync(process.execPath, ['-e', '']).pid as number, host: hostname() };
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'team-state',
+        Key: LOCK_KEY,
+        Body: lockBody(gone, new Date(Date.now() + 60_000)),
+      }),
+    );
+    const run = await deploy(['apply', tempStack(), 'dev', '--endpoint', url, '--state', STATE, '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(eventsOf(run, 'warning').map((w) => w.message)).toContainEqual(
+      expect.stringContaining(`took over the lock of ${gone.pid}@${hostname()}`),
     );
   });
 });
