@@ -116,7 +116,7 @@ describe('--state s3://', () => {
 describe('--state s3:// after a kill -9', () => {
   it('takes over at once the lock of a process gone from this host, before its lease ends', async () => {
     const { url, s3 } = await cloudWithBucket();
-    const gone = { pid: spawnSync(process.execPath, ['-e', '']).pid as number, host: hostname() };
+    const gone = { pid: spawnSync(process.execPath, ['-e', '']).pid, host: hostname() };
     await s3.send(
       new PutObjectCommand({
         Bucket: 'team-state',
