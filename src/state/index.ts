@@ -2,7 +2,8 @@
  * Stack state: the ledger of deployed resources and the lock that keeps runs apart.
  * Format and rules: README.md in this folder.
  */
-export { Ledger, ledgerEntry, type LedgerOpenOptions } from './ledger.js';
+export { Ledger, type LedgerOpenOptions } from './ledger.js';
+export { ledgerEntry } from './ledger-state.js';
 export type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
 export type { Intent, IntentOperation, IntentRequest } from './intent.js';
 export { acquireLock, forceUnlock, lockHolder } from './lock.js';

@@ -65,8 +65,12 @@ export function snapshotOf(state: LedgerState, stack: string, env: string): Ledg
   const resources = Object.fromEntries(
     [...state.resources.keys()].sort().map((name) => [name, copy(state.resources.get(name) as LedgerEntry)]),
   );
-  const pending = [...state.pending.values()].sort((a, b) => a.id - b.id).map(copy);
-  return { version: LEDGER_VERSION, stack, env, seq: state.seq, resources, pending };
+  return { version: LEDGER_VERSION, stack, env, seq: state.seq, resources, pending: pendingOf(state) };
+}
+
+/** Pending intents, oldest first (copies). */
+export function pendingOf(state: LedgerState): Intent[] {
+  return [...state.pending.values()].sort((a, b) => a.id - b.id).map(copy);
 }
 
 /** state.json's text. */

@@ -14,8 +14,8 @@ import { clientTokenFor, intentProblem, type Intent, type IntentRequest } from '
 import { appendJournal, readJournal } from './journal-file.js';
 import { corrupt, entryProblem, parseLedger, recordProblem } from './ledger-format.js';
 import type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
-export { ledgerEntry } from './ledger-state.js';
-import { applyRecord, cloneState, copy, emptyState, renderLedger, snapshotOf, stateOf } from './ledger-state.js';
+import { applyRecord, cloneState, copy, emptyState, pendingOf } from './ledger-state.js';
+import { renderLedger, snapshotOf, stateOf } from './ledger-state.js';
 import { journalPath, statePath } from './paths.js';
 import type { LedgerObject } from './remote-ledger.js';
 import { readSnapshot, writeFailed } from './snapshot-file.js';
@@ -121,7 +121,7 @@ export class Ledger {
 
   /** Intents whose outcome is not recorded, oldest first. */
   pending(): Intent[] {
-    return this.toJSON().pending;
+    return pendingOf(this.#state);
   }
 
   /**
