@@ -4,7 +4,7 @@
  * the standard credential chain.
  */
 import { join, resolve } from 'node:path';
-import { SdkCloudControl } from '../cloud/index.js';
+import { isLoopbackUrl as isLoopback, SdkCloudControl } from '../cloud/index.js';
 import type { CliIO } from './io.js';
 import type { StackRunOptions } from './flags.js';
 
@@ -13,16 +13,6 @@ export const AWS_RATE_LIMIT = 20;
 
 /** Emulators on this machine check no signature: any credentials will do. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-function isLoopback(endpoint: string): boolean {
-  let host: string;
-  try {
-    host = new URL(endpoint).hostname;
-  } catch {
-    return false;
-  }
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
 
 /** Whether the user configured AWS credentials the standard chain would find first. */
 function hasCredentials(env: NodeJS.ProcessEnv): boolean {
@@ -33,15 +23,28 @@ export interface ConnectedCloud {
   cloud: SdkCloudControl;
   /** Stops what was started (the in-process local cloud) and frees sockets. */
   close(): Promise<void>;
+  /** Where S3 is for state kept there: AWS_ENDPOINT_URL_S3, else the local cloud or --endpoint (same port). */
+  s3: { endpoint?: string; credentials?: typeof LOCAL_CREDENTIALS };
 }
 
-export function localDataDir(options: StackRunOptions, io: CliIO, stackDir: string): string {
+function s3Of(env: NodeJS.ProcessEnv, cloudEndpoint: string | undefined): ConnectedCloud['s3'] {
+  const endpoint = env['AWS_ENDPOINT_URL_S3'] ?? cloudEndpoint;
+  if (endpoint === undefined) return {};
+  return isLoopback(endpoint) && !hasCredentials(env) ? { endpoint, credentials: LOCAL_CREDENTIALS } : { endpoint };
+}
+
+/** What picks the cloud: --local, --local-data, --endpoint (and the pace). */
+export type CloudChoice = Pick<StackRunOptions, 'local' | 'localData' | 'endpoint'> & {
+  readonly rateLimit?: number | undefined;
+};
+
+export function localDataDir(options: CloudChoice, io: CliIO, stackDir: string): string {
   return options.localData !== undefined
     ? resolve(io.cwd, options.localData)
     : join(resolve(io.cwd, stackDir), '.deploy', 'local-cloud');
 }
 
-export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir: string): Promise<ConnectedCloud> {
+export async function connectCloud(options: CloudChoice, io: CliIO, stackDir: string): Promise<ConnectedCloud> {
   if (options.local) {
     const emulator = await import('../emulator/index.js');
     const dataDir = localDataDir(options, io, stackDir);
@@ -77,6 +80,7 @@ export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir
         );
         await server.close();
       },
+      s3: s3Of(io.env, running?.url ?? server?.url),
     };
   }
   const cloud = new SdkCloudControl({
@@ -89,5 +93,6 @@ export async function connectCloud(options: StackRunOptions, io: CliIO, stackDir
   return {
     cloud,
     close: async () => cloud.destroy(),
+    s3: s3Of(io.env, options.endpoint),
   };
 }

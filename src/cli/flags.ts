@@ -11,6 +11,15 @@ export const STACK_ARGS = [
   { name: 'env', description: "the environment, as in the manifest's values (e.g. dev)" },
 ] as const;
 
+/** Where the ledger and the lock live (README "State in S3"). */
+export const STATE = flag({
+  name: 'state',
+  value: 'URL',
+  description: 'keep state in S3: s3://BUCKET/PREFIX (or DEPLOY_STATE); default: <stack-dir>/.deploy/',
+  default: undefined as string | undefined,
+  fromEnv: (env) => env['DEPLOY_STATE'],
+});
+
 export const WHERE = group('Where to deploy:', [
   flag({
     name: 'local',
@@ -31,6 +40,7 @@ export const WHERE = group('Where to deploy:', [
     default: undefined as string | undefined,
     fromEnv: (env) => env['AWS_ENDPOINT_URL_CLOUDCONTROL'],
   }),
+  STATE,
 ]);
 
 export const VARS = group('Template variables:', [

@@ -7,12 +7,14 @@ import { DeployError, DeployErrors, maskError } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/index.js';
 import { eventTime } from '../events/events.js';
 import { loadStack, validateStack, type Stack } from '../stack/index.js';
+import { parseStateUrl } from '../state/index.js';
 import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
 import type { StackRunOptions } from './flags.js';
 import { stackInput } from './stack-input.js';
+import { connectState } from './state-setup.js';
 
 export interface StackCommandContext {
   stack: Stack;
@@ -66,7 +68,9 @@ async function runLoaded<R>(
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
+  if (options.state !== undefined && options.state !== '') parseStateUrl(options.state); // a bad URL before any cloud call
   const connected = await connectCloud(options, io, stackDir);
+  const state = connectState(options.state, stack.dir, connected.s3);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
@@ -96,6 +100,7 @@ async function runLoaded<R>(
         registry,
         cloud: connected.cloud,
         sink: reporter,
+        state: state.backend,
         ...(showsQueries(options) ? { trace: showQuery(io, stack.secrets) } : {}),
       },
       reporter,
@@ -108,6 +113,7 @@ async function runLoaded<R>(
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
     await reporter.close();
+    state.close();
     await connected.close();
   }
 }

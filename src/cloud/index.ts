@@ -3,3 +3,5 @@ export { SdkCloudControl, type CloudControlOptions } from './cloud-control-clien
 export { CloudError, toCloudError } from './cloud-error.js';
 export { RateLimiter } from './rate-limiter.js';
 export { withRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+export { PreconditionFailed, type ObjectStorePort, type StoredObject, type WriteCondition } from './object-store.js';
+export { S3ObjectStore, isLoopbackUrl, type S3StoreOptions } from './s3-object-store.js';

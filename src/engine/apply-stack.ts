@@ -79,9 +79,9 @@ export async function applyStack(
       actual: state.properties,
       exports: entry.exports,
     });
-    await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, () => {
-      ledger.put(entry, intent);
-      if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+    await recordOutcome(p, p.change.action === 'update' ? 'updated' : 'created', state.identifier, async () => {
+      await ledger.putAsync(entry, intent);
+      if (p.renamedFrom !== undefined) await ledger.removeAsync(p.renamedFrom);
     });
     known.set(p.name, columns);
   };
@@ -122,9 +122,9 @@ export async function applyStack(
         );
         applied.push({ kind: 'deleted', resource: p.name });
         known.delete(p.name);
-        await recordOutcome(p, 'deleted', identifier, () => {
-          ledger.remove(p.name, intent);
-          if (p.renamedFrom !== undefined) ledger.remove(p.renamedFrom);
+        await recordOutcome(p, 'deleted', identifier, async () => {
+          await ledger.removeAsync(p.name, intent);
+          if (p.renamedFrom !== undefined) await ledger.removeAsync(p.renamedFrom);
         });
         if (p.resource) {
           const callback = progressEvent('delete', p.schema.typeName, identifier, requestToken);
@@ -204,7 +204,7 @@ export async function applyStack(
     if (failed.some((f) => f.resource === name)) continue;
     emit(resourceEvent.skipped(subjectOf(p, 'create'), 'replacement_not_created'));
   }
-  adoptUnchanged(ctx, planned, known);
+  await adoptUnchanged(ctx, planned, known);
   const rolledBack =
     failed.length > 0 && options.onFailure === 'rollback' ? await rollback(ctx, byName, applied) : undefined;
 

@@ -5,7 +5,7 @@
 import type { CloudControlPort } from '../cloud/index.js';
 import type { Plan } from '../plan/index.js';
 import type { SchemaRegistry } from '../schema/index.js';
-import { acquireLock, Ledger, lockHolder, type LockInfo } from '../state/index.js';
+import { fileBackend, type Ledger, type LockInfo, type StateBackend } from '../state/index.js';
 import { applyStack, type ApplyOutcome, type FailureMode } from './apply-stack.js';
 import { errorInfo, eventTime, type Command, type EventSink, type RunSummary } from '../events/index.js';
 import type { StackPlan } from './plan-context.js';
@@ -22,11 +22,17 @@ export interface EngineDeps {
   sink: EventSink;
   /** Told every SELECT before it runs (`--show-queries`). */
   trace?: SqlEngineOptions['trace'];
+  /** Where the ledger and the lock live; default: files in the stack directory. */
+  state?: StateBackend;
 }
 
 /** The SQL engine a run's queries go through. */
 export function sqlEngine(deps: EngineDeps): SqlEngine {
   return new SqlEngine({ cloud: deps.cloud, registry: deps.registry, ...(deps.trace ? { trace: deps.trace } : {}) });
+}
+
+function backendOf(stack: Stack, deps: EngineDeps): StateBackend {
+  return deps.state ?? fileBackend(stack.dir);
 }
 
 export interface RunOptions {
@@ -102,7 +108,7 @@ async function makePlan(
   mode: 'apply' | 'teardown',
   parallelism: number,
 ): Promise<StackPlan> {
-  const running = ledger.readOnly ? lockHolder(stack.dir, stack.env) : undefined;
+  const running = ledger.readOnly ? await backendOf(stack, deps).lockHolder(stack.name, stack.env) : undefined;
   if (running === undefined) {
     await resolvePending(
       { stack, registry: deps.registry, cloud: deps.cloud, ledger, sink: deps.sink },
@@ -139,7 +145,7 @@ export function plan(
   options: { parallelism?: number } = {},
 ): Promise<{ kind: 'planned'; plan: Plan }> {
   return framed('plan', stack, deps, async (deps) => {
-    const ledger = Ledger.open(stack.dir, stack.env, stack.name, { readOnly: true });
+    const ledger = await backendOf(stack, deps).openLedger(stack.name, stack.env, { readOnly: true });
     const { plan } = await makePlan(stack, deps, ledger, 'apply', options.parallelism ?? DEFAULT_PARALLELISM);
     return { kind: 'planned' as const, plan };
   });
@@ -168,9 +174,10 @@ async function execute(
           `took over the lock of ${previous.owner} ("${previous.command}" since ${previous.acquiredAt}): ` +
           (why === 'process gone' ? 'that process no longer runs on this host' : 'its lease expired'),
       });
-    const lock = await acquireLock(stack.dir, stack.env, { command, onTakeover });
+    const backend = backendOf(stack, deps);
+    const lock = await backend.acquireLock(stack.name, stack.env, { command, onTakeover });
     try {
-      const ledger = Ledger.open(stack.dir, stack.env, stack.name);
+      const ledger = await backend.openLedger(stack.name, stack.env);
       try {
         const stackPlan = await makePlan(stack, deps, ledger, command, options.parallelism);
         // A saved plan is saved masked: compare it with this one masked alike.

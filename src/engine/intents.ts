@@ -11,10 +11,10 @@ import type { Intent, IntentRequest, Ledger } from '../state/index.js';
 const WRITE_RETRIES_MS = [50, 250, 1000];
 
 /** Runs a ledger write, retrying it when the disk refuses (LedgerWriteFailed). */
-export async function persist<T>(write: () => T): Promise<T> {
+export async function persist<T>(write: () => T | Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return write();
+      return await write();
     } catch (error) {
       const wait = WRITE_RETRIES_MS[attempt];
       if (!DeployError.is(error) || error.code !== 'LedgerWriteFailed' || wait === undefined) throw error;
@@ -49,7 +49,7 @@ export async function sendUnderIntent<T>(
 ): Promise<{ intent: Intent | undefined; result: T }> {
   let intent: Intent | undefined;
   try {
-    intent = await persist(() => ledger.intend(request));
+    intent = await persist(() => ledger.intendAsync(request));
   } catch (error) {
     if (options.bestEffort !== true) throw error;
   }
@@ -58,25 +58,22 @@ export async function sendUnderIntent<T>(
     const recorded = intent;
     mutation.clientToken = recorded.clientToken;
     mutation.onAccepted = (requestToken) => {
-      try {
-        ledger.accepted(recorded, requestToken);
-      } catch {
-        // Without it the next run re-sends the same request with the same token: still no duplicate.
-      }
+      // Without it the next run re-sends the same request with the same token: still no duplicate.
+      ledger.acceptedAsync(recorded, requestToken).catch(() => undefined);
     };
   }
   try {
     return { intent, result: await send(mutation) };
   } catch (error) {
-    if (intent !== undefined && settledFailure(error)) closeQuietly(ledger, intent);
+    if (intent !== undefined && settledFailure(error)) await closeQuietly(ledger, intent);
     throw error;
   }
 }
 
 /** Closes an intent whose request changed nothing; if that cannot be written, the next run finds out itself. */
-export function closeQuietly(ledger: Ledger, intent: Intent): void {
+export async function closeQuietly(ledger: Ledger, intent: Intent): Promise<void> {
   try {
-    ledger.resolve(intent);
+    await ledger.resolveAsync(intent);
   } catch {
     // The intent stays pending; the next run asks Cloud Control how it ended.
   }

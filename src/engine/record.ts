@@ -69,7 +69,7 @@ export async function recordOutcome(
   p: PlannedResource,
   done: string,
   identifier: string,
-  write: () => void,
+  write: () => Promise<void>,
 ): Promise<void> {
   try {
     await persist(write);
@@ -94,12 +94,12 @@ export async function recordOutcome(
  * ledger) are recorded, so the next run reads them directly; known ones are refreshed. Entries
  * of resources that are already gone are forgotten: the ledger lists only what exists.
  */
-export function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[], known: Known): void {
+export async function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[], known: Known): Promise<void> {
   for (const p of planned) {
     if (p.change.action !== 'noop') continue;
     const current = ctx.ledger.get(p.name);
     if (!p.actual) {
-      if (current !== undefined) ctx.ledger.remove(p.name); // a noop without a resource: already gone
+      if (current !== undefined) await ctx.ledger.removeAsync(p.name); // a noop without a resource: already gone
       continue;
     }
     if (p.identifier === undefined || !p.desired) continue;
@@ -112,8 +112,8 @@ export function adoptUnchanged(ctx: ApplyContext, planned: PlannedResource[], kn
       current.desiredHash !== entry.desiredHash ||
       JSON.stringify(current.exports) !== JSON.stringify(entry.exports)
     ) {
-      ctx.ledger.put(entry);
+      await ctx.ledger.putAsync(entry);
     }
-    if (p.renamedFrom !== undefined) ctx.ledger.remove(p.renamedFrom);
+    if (p.renamedFrom !== undefined) await ctx.ledger.removeAsync(p.renamedFrom);
   }
 }

@@ -55,7 +55,7 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
     return;
   }
   if (outcome.ended === 'forgotten') {
-    await persist(() => ledger.resolve(intent));
+    await persist(() => ledger.resolveAsync(intent));
     warn(
       `an interrupted run sent a ${intent.operation} of ${what} on ${intent.createdAt}; Cloud Control no longer ` +
         `remembers it, so its outcome cannot be known. Check for ${intent.type} resources the ledger does not list`,
@@ -63,14 +63,16 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
     return;
   }
   if (outcome.ended === 'failed') {
-    await persist(() => ledger.resolve(intent));
+    await persist(() => ledger.resolveAsync(intent));
     warn(`the ${intent.operation} an interrupted run sent failed (${outcome.why}); nothing to record`);
     return;
   }
   if (intent.operation === 'delete') {
     const entry = ledger.get(intent.resource);
     await persist(() =>
-      entry?.identifier === intent.identifier ? ledger.remove(intent.resource, intent) : ledger.resolve(intent),
+      entry?.identifier === intent.identifier
+        ? ledger.removeAsync(intent.resource, intent)
+        : ledger.resolveAsync(intent),
     );
     warn(`recorded the delete of ${what}, which an interrupted run made`);
     return;
@@ -78,7 +80,7 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
   // Created or updated: record it as it is now, if it still exists.
   const state = await ctx.cloud.getResource(intent.type, intent.region, outcome.identifier);
   if (state === undefined) {
-    await persist(() => ledger.resolve(intent));
+    await persist(() => ledger.resolveAsync(intent));
     warn(`an interrupted run's ${intent.operation} of ${intent.type} ${outcome.identifier} succeeded, but it is gone`);
     return;
   }
@@ -100,9 +102,9 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
     exports,
     desired: intent.desired ?? {},
   });
-  await persist(() => {
-    ledger.put(entry, intent);
-    if (intent.renamedFrom !== undefined) ledger.remove(intent.renamedFrom);
+  await persist(async () => {
+    await ledger.putAsync(entry, intent);
+    if (intent.renamedFrom !== undefined) await ledger.removeAsync(intent.renamedFrom);
   });
   warn(
     intent.operation === 'create'

@@ -47,7 +47,7 @@ export async function rollback(
           (o) => cloud.deleteResource(p.schema.typeName, p.region, step.identifier, o),
           { bestEffort: true },
         );
-        await recorded(ctx, p.name, () => ledger.remove(p.name, intent));
+        await recorded(ctx, p.name, () => ledger.removeAsync(p.name, intent));
       } else {
         const current = await cloud.getResource(p.schema.typeName, p.region, p.identifier as string);
         const back = diffResource({
@@ -69,8 +69,8 @@ export async function rollback(
             )
           : { intent: undefined };
         const previous = step.previous;
-        if (previous) await recorded(ctx, p.name, () => ledger.put(previous, intent));
-        else if (intent) closeQuietly(ledger, intent);
+        if (previous) await recorded(ctx, p.name, () => ledger.putAsync(previous, intent));
+        else if (intent) await closeQuietly(ledger, intent);
       }
       sink.emit(resourceEvent.finished(subjectOf(p, action), at));
       undone++;
@@ -85,7 +85,7 @@ export async function rollback(
  * A rollback step's ledger write. The undo has happened, so it still counts; if it cannot be
  * recorded, the step's intent (when it was recorded) lets the next run record the outcome.
  */
-async function recorded(ctx: ApplyContext, resource: string, write: () => void): Promise<void> {
+async function recorded(ctx: ApplyContext, resource: string, write: () => Promise<void>): Promise<void> {
   try {
     await persist(write);
   } catch (error) {

@@ -2,7 +2,8 @@
  * Stack state: the ledger of deployed resources and the lock that keeps runs apart.
  * Format and rules: README.md in this folder.
  */
-export { Ledger, ledgerEntry, type LedgerOpenOptions } from './ledger.js';
+export { Ledger, type LedgerOpenOptions } from './ledger.js';
+export { ledgerEntry } from './ledger-state.js';
 export type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
 export type { Intent, IntentOperation, IntentRequest } from './intent.js';
 export { acquireLock, forceUnlock, lockHolder } from './lock.js';
@@ -10,3 +11,5 @@ export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { stateDir, statePath, journalPath, lockPath } from './paths.js';
+export { fileBackend, s3Backend, parseStateUrl, type StateBackend } from './backend.js';
+export { forgetEntry, moveEntry, pullState, pushState, type StateTarget } from './state-edit.js';

@@ -6,16 +6,19 @@
  * rewrite of the whole file. Only the lock holder writes, hence no merging: memory is the truth
  * and the files mirror it. Format and rules: README.md.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { hashOf } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { clientTokenFor, intentProblem, type Intent, type IntentRequest } from './intent.js';
 import { appendJournal, readJournal } from './journal-file.js';
-import { corrupt, entryProblem, LEDGER_VERSION, parseLedger, recordProblem } from './ledger-format.js';
+import { corrupt, entryProblem, parseLedger, recordProblem } from './ledger-format.js';
 import type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
+import { applyRecord, cloneState, copy, emptyState, pendingOf } from './ledger-state.js';
+import { renderLedger, snapshotOf, stateOf } from './ledger-state.js';
 import { journalPath, statePath } from './paths.js';
+import type { LedgerObject } from './remote-ledger.js';
+import { readSnapshot, writeFailed } from './snapshot-file.js';
 
 /** A journal record before the ledger numbers it. */
 type Change = JournalRecord extends infer R ? (R extends JournalRecord ? Omit<R, 'seq'> : never) : never;
@@ -25,6 +28,9 @@ export interface LedgerOpenOptions {
   readOnly?: boolean;
 }
 
+/** A change to a file ledger is written when it returns; one to a remote ledger, when its promise resolves. */
+type Written<T = void> = T | Promise<T>;
+
 export class Ledger {
   /** state.json */
   readonly path: string;
@@ -32,17 +38,19 @@ export class Ledger {
   readonly stack: string;
   readonly env: string;
   readonly readOnly: boolean;
-  #resources = new Map<string, LedgerEntry>();
-  #pending = new Map<number, Intent>();
-  #seq = 0;
+  #state = emptyState();
+  /** Set for a ledger kept as one remote object (S3): each change rewrites it, conditionally. */
+  #remote: LedgerObject | undefined;
+  /** Remote writes go one at a time, each from the state the previous one left. */
+  #queue: Promise<unknown> = Promise.resolve();
   /** Bytes of the journal before its first append: a torn last line a crash left is cut off. */
   #keepBytes: number | undefined;
   /** Whether state.json already holds everything (nothing to compact). */
   #folded = true;
 
-  private constructor(stackDir: string, env: string, stack: string, readOnly: boolean) {
-    this.path = statePath(stackDir, env);
-    this.journalPath = journalPath(stackDir, env);
+  private constructor(where: { path: string; journalPath: string }, env: string, stack: string, readOnly: boolean) {
+    this.path = where.path;
+    this.journalPath = where.journalPath;
     this.stack = stack;
     this.env = env;
     this.readOnly = readOnly;
@@ -55,112 +63,179 @@ export class Ledger {
    * renamed) and written at the next compaction.
    */
   static open(stackDir: string, env: string, stack: string, options: LedgerOpenOptions = {}): Ledger {
-    const ledger = new Ledger(stackDir, env, stack, options.readOnly === true);
+    const where = { path: statePath(stackDir, env), journalPath: journalPath(stackDir, env) };
+    const ledger = new Ledger(where, env, stack, options.readOnly === true);
     // The journal first: a compaction between the two reads then only makes its lines redundant.
     const journal = readJournal(ledger.journalPath);
-    const data = readSnapshot(ledger.path);
-    if (data !== undefined) {
-      if (data.env !== env) {
-        throw new DeployError(
-          'LedgerMismatch',
-          `State file ${ledger.path} records environment "${data.env}", not "${env}"`,
-          {
-            file: ledger.path,
-            hint: `The file was probably copied from another environment. Restore the right file for "${env}", or move this one back.`,
-          },
-        );
-      }
-      ledger.#resources = new Map(Object.entries(data.resources));
-      ledger.#pending = new Map(data.pending.map((i) => [i.id, i]));
-      ledger.#seq = data.seq;
-      ledger.#folded = data.stack === stack;
-    }
+    ledger.#load(readSnapshot(ledger.path));
     for (const { line, value } of journal.lines) {
       const problem = recordProblem(value);
       if (problem !== undefined) throw corrupt(ledger.journalPath, `line ${line} is invalid: ${problem}`);
-      if ((value as JournalRecord).seq <= ledger.#seq) continue; // already folded into state.json
-      ledger.#apply(value as JournalRecord);
+      if ((value as JournalRecord).seq <= ledger.#state.seq) continue; // already folded into state.json
+      applyRecord(ledger.#state, value as JournalRecord);
       ledger.#folded = false;
     }
     ledger.#keepBytes = journal.validBytes;
     return ledger;
   }
 
+  /**
+   * A ledger kept as one object in the state.json format (S3): read once, then rewritten whole
+   * at each change, each write conditional on the version last read or written (remote-ledger.ts).
+   * There is no journal: the object is always up to date, and compaction has nothing to do.
+   */
+  static async openRemote(object: LedgerObject, env: string, stack: string, options: LedgerOpenOptions = {}) {
+    const where = { path: object.location, journalPath: object.location };
+    const ledger = new Ledger(where, env, stack, options.readOnly === true);
+    ledger.#remote = object;
+    const text = await object.read();
+    ledger.#load(text === undefined ? undefined : parseLedger(text, object.location));
+    return ledger;
+  }
+
+  #load(data: LedgerData | undefined): void {
+    if (data === undefined) return;
+    if (data.env !== this.env) {
+      throw new DeployError(
+        'LedgerMismatch',
+        `State file ${this.path} records environment "${data.env}", not "${this.env}"`,
+        {
+          file: this.path,
+          hint: `The file was probably copied from another environment. Restore the right file for "${this.env}", or move this one back.`,
+        },
+      );
+    }
+    this.#state = stateOf(data);
+    this.#folded = data.stack === this.stack;
+  }
+
   get(resource: string): LedgerEntry | undefined {
-    const entry = this.#resources.get(resource);
+    const entry = this.#state.resources.get(resource);
     return entry === undefined ? undefined : copy(entry);
   }
 
   /** Entries sorted by resource name. */
   entries(): LedgerEntry[] {
-    return [...this.#resources.keys()].sort().map((name) => copy(this.#resources.get(name) as LedgerEntry));
+    return Object.values(this.toJSON().resources);
   }
 
   /** Intents whose outcome is not recorded, oldest first. */
   pending(): Intent[] {
-    return [...this.#pending.values()].sort((a, b) => a.id - b.id).map(copy);
+    return pendingOf(this.#state);
   }
 
   /**
-   * Records what is about to be sent, before it is sent, and returns it with its id and client
-   * token. When this throws, nothing may be sent.
+   * Each change comes in two forms: synchronous (file ledgers only: written before it returns)
+   * and `…Async` (any ledger; the engine's form). A failed write changes nothing in memory.
+   *
+   * `intend` records what is about to be sent, before it is sent, and returns it with its id and
+   * client token. When it fails, nothing may be sent.
    */
-  intend(request: IntentRequest, now: Date = new Date()): Intent {
-    const id = this.#seq + 1;
-    const intent: Intent = {
-      ...copy(request),
-      id,
-      clientToken: clientTokenFor(this.stack, this.env, request, id),
-      createdAt: now.toISOString(),
-    };
-    const problem = intentProblem(intent);
-    if (problem !== undefined) {
-      throw new DeployError('InvalidIntent', `Intent for "${request.resource}": ${problem}`, {
-        resource: request.resource,
-      });
+  intend(request: IntentRequest, now?: Date): Intent {
+    return this.#sync(() => this.#intend(request, now));
+  }
+  async intendAsync(request: IntentRequest, now?: Date): Promise<Intent> {
+    return this.#intend(request, now);
+  }
+  accepted(intent: Intent, requestToken: string): void {
+    this.#sync(() => this.#accepted(intent, requestToken));
+  }
+  async acceptedAsync(intent: Intent, requestToken: string): Promise<void> {
+    return this.#accepted(intent, requestToken);
+  }
+  resolve(intent: Intent): void {
+    this.#sync(() => this.#resolve(intent));
+  }
+  async resolveAsync(intent: Intent): Promise<void> {
+    return this.#resolve(intent);
+  }
+  put(entry: LedgerEntry, resolves?: Intent): void {
+    this.#sync(() => this.#put(entry, resolves));
+  }
+  async putAsync(entry: LedgerEntry, resolves?: Intent): Promise<void> {
+    return this.#put(entry, resolves);
+  }
+  remove(resource: string, resolves?: Intent): void {
+    this.#sync(() => this.#remove(resource, resolves));
+  }
+  async removeAsync(resource: string, resolves?: Intent): Promise<void> {
+    return this.#remove(resource, resolves);
+  }
+
+  #sync<T>(change: () => Written<T>): T {
+    if (this.#remote !== undefined) {
+      throw new DeployError('InternalError', `${this.path} is remote: its changes are asynchronous (…Async)`);
     }
-    this.#commit({ op: 'intent', intent });
-    return copy(intent);
+    return change() as T;
+  }
+
+  #intend(request: IntentRequest, now: Date = new Date()): Written<Intent> {
+    let made: Intent | undefined;
+    const written = this.#commit((id) => {
+      const intent: Intent = {
+        ...copy(request),
+        id,
+        clientToken: clientTokenFor(this.stack, this.env, request, id),
+        createdAt: now.toISOString(),
+      };
+      const problem = intentProblem(intent);
+      if (problem !== undefined) {
+        throw new DeployError('InvalidIntent', `Intent for "${request.resource}": ${problem}`, {
+          resource: request.resource,
+        });
+      }
+      made = intent;
+      return { op: 'intent', intent };
+    });
+    const result = (): Intent => copy(made as Intent);
+    return written instanceof Promise ? written.then(result) : result();
   }
 
   /** Cloud Control accepted the intent's request: its RequestToken lets the next run ask how it ended. */
-  accepted(intent: Intent, requestToken: string): void {
-    if (this.#pending.get(intent.id)?.requestToken === requestToken) return;
-    if (this.#pending.has(intent.id)) this.#commit({ op: 'accepted', intent: intent.id, requestToken });
+  #accepted(intent: Intent, requestToken: string): Written {
+    return this.#commit(() => {
+      const pending = this.#state.pending.get(intent.id);
+      return pending === undefined || pending.requestToken === requestToken
+        ? undefined
+        : { op: 'accepted', intent: intent.id, requestToken };
+    });
   }
 
   /** The intent ended without changing what the ledger records (its request failed). */
-  resolve(intent: Intent): void {
-    if (this.#pending.has(intent.id)) this.#commit({ op: 'resolved', intent: intent.id });
+  #resolve(intent: Intent): Written {
+    return this.#commit(() => (this.#state.pending.has(intent.id) ? { op: 'resolved', intent: intent.id } : undefined));
   }
 
   /** Adds or replaces the entry, closing `resolves` with it; on a failed write memory is unchanged. */
-  put(entry: LedgerEntry, resolves?: Intent): void {
+  #put(entry: LedgerEntry, resolves?: Intent): Written {
     const problem = entryProblem(entry);
     if (problem !== undefined) {
       throw new DeployError('InvalidLedgerEntry', `Ledger entry "${String(entry.resource)}": ${problem}`, {
         resource: entry.resource,
       });
     }
-    this.#commit({ op: 'put', entry: copy(entry), ...this.#closing(resolves) });
+    return this.#commit(() => ({ op: 'put', entry: copy(entry), ...this.#closing(resolves) }));
   }
 
   /** Forgets the resource, closing `resolves` with it; does nothing else if it is not recorded. */
-  remove(resource: string, resolves?: Intent): void {
-    if (this.#resources.has(resource)) this.#commit({ op: 'remove', resource, ...this.#closing(resolves) });
-    else if (resolves !== undefined) this.resolve(resolves);
+  #remove(resource: string, resolves?: Intent): Written {
+    return this.#commit(() => {
+      if (this.#state.resources.has(resource)) return { op: 'remove', resource, ...this.#closing(resolves) };
+      return resolves !== undefined && this.#state.pending.has(resolves.id)
+        ? { op: 'resolved', intent: resolves.id }
+        : undefined;
+    });
   }
 
   /**
    * Folds the journal into state.json (temp file, fsync, rename) and deletes it. A crash in
    * between leaves journal records state.json already holds; their `seq` tells, so they are
-   * skipped. Call it at the end of a run, holding the lock.
+   * skipped. Call it at the end of a run, holding the lock. A remote ledger has nothing to fold.
    */
   compact(): void {
-    if (this.readOnly || this.#folded) return;
-    const text = `${JSON.stringify(this.toJSON(), null, 2)}\n`;
+    if (this.readOnly || this.#folded || this.#remote !== undefined) return;
     try {
-      writeFileAtomic(this.path, text);
+      writeFileAtomic(this.path, renderLedger(this.toJSON()));
       rmSync(this.journalPath, { force: true });
     } catch (cause) {
       throw writeFailed(this.path, cause, 'The journal beside it still holds every change.');
@@ -171,27 +246,27 @@ export class Ledger {
 
   /** A snapshot in the state.json format. */
   toJSON(): LedgerData {
-    // fromEntries defines own properties, so even a resource named `__proto__` round-trips.
-    const resources = Object.fromEntries(
-      [...this.#resources.keys()].sort().map((name) => [name, copy(this.#resources.get(name) as LedgerEntry)]),
-    );
-    return {
-      version: LEDGER_VERSION,
-      stack: this.stack,
-      env: this.env,
-      seq: this.#seq,
-      resources,
-      pending: this.pending(),
-    };
+    return snapshotOf(this.#state, this.stack, this.env);
   }
 
   #closing(resolves: Intent | undefined): { resolves?: number } {
-    return resolves !== undefined && this.#pending.has(resolves.id) ? { resolves: resolves.id } : {};
+    return resolves !== undefined && this.#state.pending.has(resolves.id) ? { resolves: resolves.id } : {};
   }
 
-  /** Writes the change to the journal (unless read-only), then to memory. */
-  #commit(change: Change): void {
-    const record: JournalRecord = { seq: this.#seq + 1, ...change };
+  /**
+   * Decides the change from the current state (undefined: nothing to record), writes it
+   * (unless read-only), then applies it in memory. The file ledger does this before returning;
+   * a remote one queues it behind the writes in flight, so each decides on what they left.
+   */
+  #commit(decide: (seq: number) => Change | undefined): Written {
+    if (this.#remote !== undefined) {
+      const run = this.#queue.then(() => this.#commitRemote(this.#remote as LedgerObject, decide));
+      this.#queue = run.catch(() => undefined);
+      return run;
+    }
+    const change = decide(this.#state.seq + 1);
+    if (change === undefined) return;
+    const record = { seq: this.#state.seq + 1, ...change };
     if (!this.readOnly) {
       try {
         mkdirSync(dirname(this.journalPath), { recursive: true });
@@ -201,70 +276,24 @@ export class Ledger {
       }
       this.#keepBytes = undefined;
     }
-    this.#apply(record);
+    applyRecord(this.#state, record);
     this.#folded = false;
   }
 
-  #apply(record: JournalRecord): void {
-    this.#seq = Math.max(this.#seq, record.seq);
-    switch (record.op) {
-      case 'intent':
-        this.#pending.set(record.intent.id, copy(record.intent));
-        return;
-      case 'accepted': {
-        const intent = this.#pending.get(record.intent);
-        if (intent !== undefined) intent.requestToken = record.requestToken;
-        return;
+  async #commitRemote(remote: LedgerObject, decide: (seq: number) => Change | undefined): Promise<void> {
+    const change = decide(this.#state.seq + 1);
+    if (change === undefined) return;
+    const next = cloneState(this.#state);
+    applyRecord(next, { seq: next.seq + 1, ...change });
+    if (!this.readOnly) {
+      try {
+        await remote.write(renderLedger(snapshotOf(next, this.stack, this.env)));
+      } catch (cause) {
+        // A lost condition (another run wrote) is its own error; anything else may pass: retried.
+        if (DeployError.is(cause)) throw cause;
+        throw writeFailed(this.path, cause, 'Nothing was recorded; the object is as it was.');
       }
-      case 'resolved':
-        this.#pending.delete(record.intent);
-        return;
-      case 'put':
-        this.#resources.set(record.entry.resource, copy(record.entry));
-        break;
-      case 'remove':
-        this.#resources.delete(record.resource);
-        break;
     }
-    if (record.resolves !== undefined) this.#pending.delete(record.resolves);
+    this.#state = next;
   }
-}
-
-/** An entry for `put`, with `desiredHash` computed and `updatedAt` set to now. */
-export function ledgerEntry(
-  fields: Omit<LedgerEntry, 'desiredHash' | 'updatedAt'>,
-  now: Date = new Date(),
-): LedgerEntry {
-  return { ...fields, desiredHash: hashOf(fields.desired), updatedAt: now.toISOString() };
-}
-
-function readSnapshot(path: string): LedgerData | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DeployError('LedgerUnreadable', `Cannot read state file ${path}: ${(cause as Error).message}`, {
-      file: path,
-      cause,
-      hint: 'Check that the file is readable by you.',
-    });
-  }
-  return parseLedger(text, path);
-}
-
-function writeFailed(path: string, cause: unknown, what: string): DeployError {
-  return new DeployError('LedgerWriteFailed', `Cannot write ${path}: ${(cause as Error).message}`, {
-    file: path,
-    cause,
-    hint: `Check that the directory is writable and the disk is not full. ${what}`,
-  });
-}
-
-/**
- * Values are stored as their JSON round trip, so memory holds exactly what a later `open`
- * reads back, and callers mutating what they passed in or got out cannot change the ledger.
- */
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DeployError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -24,6 +25,20 @@ export interface LockInfo {
 
 export function newToken(): string {
   return randomBytes(12).toString('hex');
+}
+
+/** A fresh lease for this process, from now. */
+export function newLockInfo(command: string, leaseMs: number): LockInfo {
+  const now = Date.now();
+  return {
+    owner: `${process.pid}@${hostname()}`,
+    pid: process.pid,
+    host: hostname(),
+    command,
+    acquiredAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + leaseMs).toISOString(),
+    token: newToken(),
+  };
 }
 
 /** The current lock, undefined when there is none. */

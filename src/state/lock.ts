@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { DeployError } from '../errors/index.js';
-import { createLock, isExpired, newToken, readLock, removeStaleLock, rewriteLock } from './lock-file.js';
+import { createLock, isExpired, newLockInfo, readLock, removeStaleLock, rewriteLock } from './lock-file.js';
 import type { LockInfo } from './lock-file.js';
 import { lockPath } from './paths.js';
 
@@ -40,16 +40,7 @@ export async function acquireLock(stackDir: string, env: string, options: Acquir
   }
   const deadline = Date.now() + Math.max(0, options.waitMs ?? 0);
   for (;;) {
-    const now = Date.now();
-    const info: LockInfo = {
-      owner: `${process.pid}@${hostname()}`,
-      pid: process.pid,
-      host: hostname(),
-      command: options.command,
-      acquiredAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + leaseMs).toISOString(),
-      token: newToken(),
-    };
+    const info = newLockInfo(options.command, leaseMs);
     if (createLock(path, info)) return new HeldLock(path, info, leaseMs);
     const holder = readLock(path);
     if (holder === undefined) continue; // released between our attempt and the read
@@ -165,7 +156,7 @@ class HeldLock implements Lock {
  * unrelated process looks alive, which only means waiting for the lease, as before. Other hosts
  * cannot be asked: their locks keep the lease rule.
  */
-function ownerGone(holder: LockInfo): boolean {
+export function ownerGone(holder: LockInfo): boolean {
   if (holder.host !== hostname() || holder.pid === process.pid) return false;
   try {
     process.kill(holder.pid, 0);

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { command } from '../command.js';
-import { STACK_ARGS } from '../flags.js';
+import { STACK_ARGS, WHERE } from '../flags.js';
 import { EXIT } from '../io.js';
 
 export default command({
@@ -8,13 +7,13 @@ export default command({
   summary: 'remove a stale lock left by a killed run',
   description:
     "Removes the lock a killed run left on the stack's environment (a live run's lease would be " +
-    'taken over anyway once expired).',
+    'taken over anyway once expired). With --state s3://…, the lock object in S3.',
   args: STACK_ARGS,
-  flags: [],
+  flags: [...WHERE],
   example: 'deploy unlock examples/websocket-api dev',
   async run(options, io) {
-    const { forceUnlock } = await import('../../state/index.js');
-    const info = forceUnlock(resolve(io.cwd, options.stackDir), options.env);
+    const { withStateTarget } = await import('../state-target.js');
+    const info = await withStateTarget(options, io, (t) => t.backend.forceUnlock(t.stack, t.env));
     io.stdout.write(
       info
         ? `Removed the lock held by ${info.owner} (${info.command}, since ${info.acquiredAt}).\n`

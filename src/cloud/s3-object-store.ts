@@ -1,0 +1,126 @@
+/**
+ * The object store port on S3 (or the local cloud's S3 subset): `s3://bucket/prefix` plus the
+ * key. Loopback endpoints (the local cloud) are addressed path-style, as they have no DNS per
+ * bucket.
+ */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { PreconditionFailed, type ObjectStorePort, type StoredObject, type WriteCondition } from './object-store.js';
+
+export interface S3StoreOptions {
+  bucket: string;
+  /** Key prefix without a trailing slash ('' for the bucket's root). */
+  prefix: string;
+  /** Another S3 endpoint (AWS_ENDPOINT_URL_S3, the local cloud); default: AWS. */
+  endpoint?: string | undefined;
+  credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
+  region?: string | undefined;
+}
+
+export function isLoopbackUrl(endpoint: string): boolean {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+export class S3ObjectStore implements ObjectStorePort {
+  readonly location: string;
+  readonly #client: S3Client;
+  readonly #bucket: string;
+  readonly #prefix: string;
+
+  constructor(options: S3StoreOptions) {
+    this.#bucket = options.bucket;
+    this.#prefix = options.prefix === '' ? '' : `${options.prefix}/`;
+    this.location = `s3://${options.bucket}${options.prefix === '' ? '' : `/${options.prefix}`}`;
+    this.#client = new S3Client({
+      region: options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
+      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+      forcePathStyle: options.endpoint !== undefined && isLoopbackUrl(options.endpoint),
+      ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+    });
+  }
+
+  async get(key: string): Promise<StoredObject | undefined> {
+    try {
+      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
+      return { body: (await out.Body?.transformToString('utf8')) ?? '', etag: out.ETag ?? '' };
+    } catch (error) {
+      if (statusOf(error) === 404 && (error as Error).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
+  async put(key: string, body: string, condition: WriteCondition = {}): Promise<string> {
+    try {
+      const out = await this.#client.send(
+        new PutObjectCommand({
+          Bucket: this.#bucket,
+          Key: this.#prefix + key,
+          Body: body,
+          ContentType: 'application/json',
+          ...(condition.ifMatch !== undefined ? { IfMatch: condition.ifMatch } : {}),
+          ...(condition.ifNoneMatch !== undefined ? { IfNoneMatch: condition.ifNoneMatch } : {}),
+        }),
+      );
+      return out.ETag ?? '';
+    } catch (error) {
+      throw lostCondition(error, key, condition.ifMatch !== undefined);
+    }
+  }
+
+  async delete(key: string, condition: { ifMatch?: string } = {}): Promise<void> {
+    try {
+      await this.#client.send(
+        new DeleteObjectCommand({
+          Bucket: this.#bucket,
+          Key: this.#prefix + key,
+          ...(condition.ifMatch !== undefined ? { IfMatch: condition.ifMatch } : {}),
+        }),
+      );
+    } catch (error) {
+      throw lostCondition(error, key, condition.ifMatch !== undefined);
+    }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.#client.send(
+        new ListObjectsV2Command({
+          Bucket: this.#bucket,
+          Prefix: this.#prefix + prefix,
+          ...(token !== undefined ? { ContinuationToken: token } : {}),
+        }),
+      );
+      for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key.slice(this.#prefix.length));
+      token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
+    } while (token !== undefined);
+    return keys.sort();
+  }
+
+  destroy(): void {
+    this.#client.destroy();
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+}
+
+/** 412, or 404 on an If-Match of a key that is gone: the condition failed. Anything else passes through. */
+function lostCondition(error: unknown, key: string, ifMatch: boolean): unknown {
+  const status = statusOf(error);
+  return status === 412 || (ifMatch && status === 404) ? new PreconditionFailed(key) : error;
+}

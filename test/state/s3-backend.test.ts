@@ -1,0 +1,79 @@
+/** The S3 state backend's fencing, against the local cloud's S3 through the real SDK. */
+import { describe, expect, it } from 'vitest';
+import { S3ObjectStore } from '../../src/cloud/index.js';
+import { DeployError } from '../../src/errors/index.js';
+import { ledgerEntry, s3Backend } from '../../src/state/index.js';
+import { startCloud } from '../emulator/helpers.js';
+
+async function store(): Promise<S3ObjectStore> {
+  const cloud = await startCloud();
+  const s3 = new S3ObjectStore({
+    bucket: 'state',
+    prefix: 'team',
+    endpoint: cloud.url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await fetch(`${cloud.url}/state`, { method: 'PUT' }); // CreateBucket
+  return s3;
+}
+
+const entry = (name: string) =>
+  ledgerEntry({
+    resource: name,
+    type: 'AWS::Logs::LogGroup',
+    region: 'us-east-1',
+    identifier: name,
+    dependsOn: [],
+    exports: {},
+    desired: { LogGroupName: name },
+  });
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (DeployError.is(error)) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+  return 'no error';
+}
+
+describe('S3 state backend', () => {
+  it('a run whose lock was taken over cannot write the ledger, and is told who holds it', async () => {
+    const objects = await store();
+    const backend = s3Backend(objects);
+    const lock = await backend.acquireLock('app', 'dev', { command: 'apply', leaseMs: 60_000 });
+    const ledger = await backend.openLedger('app', 'dev');
+    await ledger.putAsync(entry('logs'));
+
+    // Another runner takes the lock over (as it would after this run's lease expired).
+    const taken = { ...lock.info, owner: '77@ci-runner-2', pid: 77, host: 'ci-runner-2', token: 'theirs' };
+    await objects.put('app/dev/lock.json', JSON.stringify(taken));
+    const before = await objects.get('app/dev/state.json');
+
+    expect(await codeOf(ledger.putAsync(entry('more')))).toMatch(/^StateConflict: .*77@ci-runner-2 running "apply"/);
+    expect(await objects.get('app/dev/state.json')).toEqual(before);
+    expect(ledger.get('more')).toBeUndefined(); // memory unchanged too
+    await lock.release(); // not ours any more: left in place
+    expect((await objects.get('app/dev/lock.json'))?.body).toContain('theirs');
+  });
+
+  it('a write over state someone else changed since it was read fails with 412, not overwriting it', async () => {
+    const objects = await store();
+    const backend = s3Backend(objects);
+    await backend.acquireLock('app', 'dev', { command: 'apply' });
+    const ledger = await backend.openLedger('app', 'dev');
+    await ledger.putAsync(entry('logs'));
+    const theirs = (await objects.get('app/dev/state.json'))?.body.replace('"logs"', '"logs" ') ?? '';
+    await objects.put('app/dev/state.json', theirs);
+
+    expect(await codeOf(ledger.putAsync(entry('more')))).toMatch(/^StateConflict: /);
+    expect((await objects.get('app/dev/state.json'))?.body).toBe(theirs);
+  });
+
+  it('a ledger opened for writing without the lock is refused', async () => {
+    const backend = s3Backend(await store());
+    expect(await codeOf(backend.openLedger('app', 'dev'))).toMatch(/^InternalError/);
+    expect((await backend.openLedger('app', 'dev', { readOnly: true })).entries()).toEqual([]);
+  });
+});
