@@ -263,6 +263,9 @@ export class SdkCloudControl implements CloudControlPort {
         region,
         // Retries are ours (withRetry): paced, jittered and counted in one place.
         maxAttempts: 1,
+        // The middleware stack is resolved once per command type instead of on every request
+        // (nothing here changes it between requests): a third of the SDK's CPU per request.
+        cacheMiddleware: true,
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
       });
