@@ -108,10 +108,17 @@ export class RequestRunner {
    * promised.
    */
   settleIfDue(record: RequestRecord): void {
-    const pending = this.pending.get(record.requestToken);
-    if (!pending || record.retryAfter === undefined || Date.now() < record.retryAfter) return;
-    clearTimeout(pending.timer);
-    pending.run();
+    const due = record.retryAfter;
+    if (!this.pending.has(record.requestToken) || due === undefined || Date.now() < due) return;
+    // Everything due no later than this request finishes first, in order, as the timers would
+    // have run it: a parent's delete due earlier is gone before a child's create is settled.
+    const earlier = [...this.pending.values()]
+      .filter((p) => (p.record.retryAfter ?? Infinity) <= due)
+      .sort((a, b) => (a.record.retryAfter ?? 0) - (b.record.retryAfter ?? 0));
+    for (const pending of earlier) {
+      clearTimeout(pending.timer);
+      pending.run();
+    }
   }
 
   /** Cancels a mutation still under way; false when it has already finished. */
