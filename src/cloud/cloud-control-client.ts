@@ -21,8 +21,7 @@ import type { CloudControlPort, MutationOptions, ResourceState } from './port.js
 import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 
-// deploy supports Node 20 (package.json engines); the SDK's notice that its future releases
-// will not is for us, not for every user on every command.
+// deploy supports Node 20; the SDK's notice that its future releases will not is for us.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 /** Asynchronous failure codes worth another try (not GeneralServiceException: usually a bad value). */
@@ -263,8 +262,7 @@ export class SdkCloudControl implements CloudControlPort {
         region,
         // Retries are ours (withRetry): paced, jittered and counted in one place.
         maxAttempts: 1,
-        // The middleware stack is resolved once per command type instead of on every request
-        // (nothing here changes it between requests): a third of the SDK's CPU per request.
+        // Middleware resolved once per command type, not per request: a third of the SDK's CPU.
         cacheMiddleware: true,
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
