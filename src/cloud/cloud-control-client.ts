@@ -1,8 +1,7 @@
 /**
  * The Cloud Control adapter: the one place that talks to the AWS SDK. One client per region,
  * account-wide pacing of every request (polls included), retries of transient failures, and
- * mutations awaited by polling GetResourceRequestStatus when they are expected to be done
- * (poll-schedule.ts).
+ * mutations polled when they are expected to be done (poll-schedule.ts).
  */
 import {
   CloudControlClient,
@@ -263,8 +262,7 @@ export class SdkCloudControl implements CloudControlPort {
         region,
         // Retries are ours (withRetry): paced, jittered and counted in one place.
         maxAttempts: 1,
-        // The middleware stack is resolved once per command type instead of on every request
-        // (nothing here changes it between requests): a third of the SDK's CPU per request.
+        // Middleware resolved once per command type, not per request: a third of the SDK's CPU.
         cacheMiddleware: true,
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
