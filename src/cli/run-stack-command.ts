@@ -70,7 +70,7 @@ async function runLoaded<R>(
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
   if (options.state !== undefined && options.state !== '') parseStateUrl(options.state); // a bad URL before any cloud call
   const connected = await connectCloud(options, io, stackDir);
-  const state = connectState(options.state, stack.dir, connected.s3);
+  const state = await connectState(options.state, stack.dir, connected.s3);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).

@@ -27,7 +27,7 @@ export async function withStateTarget<T>(
   }
   parseStateUrl(options.state); // a bad URL before anything starts
   const connected = await connectCloud(options, io, options.stackDir);
-  const state = connectState(options.state, stackDir, connected.s3);
+  const state = await connectState(options.state, stackDir, connected.s3);
   try {
     return await body({ backend: state.backend, stack, env: options.env });
   } finally {

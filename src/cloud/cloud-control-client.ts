@@ -1,8 +1,7 @@
 /**
  * The Cloud Control adapter: the one place that talks to the AWS SDK. One client per region,
  * account-wide pacing of every request (polls included), retries of transient failures, and
- * mutations awaited by polling GetResourceRequestStatus when they are expected to be done
- * (poll-schedule.ts).
+ * mutations polled when they are expected to be done (poll-schedule.ts).
  */
 import {
   CloudControlClient,

@@ -11,6 +11,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { isLoopbackUrl } from './loopback.js';
 import { PreconditionFailed, type ObjectStorePort, type StoredObject, type WriteCondition } from './object-store.js';
 
 export interface S3StoreOptions {
@@ -21,16 +22,6 @@ export interface S3StoreOptions {
   endpoint?: string | undefined;
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
   region?: string | undefined;
-}
-
-export function isLoopbackUrl(endpoint: string): boolean {
-  let host: string;
-  try {
-    host = new URL(endpoint).hostname;
-  } catch {
-    return false;
-  }
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
 export class S3ObjectStore implements ObjectStorePort {

@@ -19,6 +19,11 @@ export const MANIFEST_FILE = 'stackql_manifest.yml';
  */
 const PARSE_OPTIONS = { version: '1.2', schema: 'core', merge: true, uniqueKeys: true } as const;
 const MAX_ALIAS_COUNT = 100;
+/**
+ * A manifest grows with its resources (10,000 of them take 1 to 10 MB), unlike the other files
+ * a stack holds; this is still far beyond any real one.
+ */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 function readManifestText(file: string, shown: string, dir: string): string {
   if (!existsSync(file)) {
@@ -27,7 +32,7 @@ function readManifestText(file: string, shown: string, dir: string): string {
       hint: `pass the stack directory (the one holding ${MANIFEST_FILE})`,
     });
   }
-  return readTextFile(file, { what: 'manifest', shown, inside: dir });
+  return readTextFile(file, { what: 'manifest', shown, inside: dir, maxBytes: MAX_MANIFEST_BYTES });
 }
 
 /**

@@ -5,7 +5,9 @@
  * that reports every module node loads. Timings are for bench/cli-startup.mjs.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,5 +53,13 @@ describe('cold start', () => {
     expect(
       files.filter((f) => /^dist\/(engine|ui|emulator|cloud)\/|node_modules\/(ink|react|@aws-sdk)\//.test(f)),
     ).toEqual([]);
+  });
+
+  it('a plan keeping its state in files does not load the S3 SDK', () => {
+    const stack = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
+    cpSync(resolve(ROOT, 'examples/websocket-api'), stack, { recursive: true });
+    const files = loaded(['plan', stack, 'dev', '--local']);
+    expect(files.some((f) => f.includes('node_modules/@aws-sdk/client-cloudcontrol/'))).toBe(true);
+    expect(files.filter((f) => f.includes('node_modules/@aws-sdk/client-s3/'))).toEqual([]);
   });
 });

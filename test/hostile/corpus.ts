@@ -79,7 +79,7 @@ function manifestCases(): HostileCase[] {
     ['a global without a name', 'name: s\nglobals:\n  - value: 1\nresources: []\n'],
     ['a global with value: null', 'name: s\nglobals:\n  - name: g\n    value: null\nresources: []\n'],
     ['a billion-laughs alias fan-out', laughs()],
-    ['a 2 MB manifest', `name: s\nresources: []\n${'# padding padding padding padding padding\n'.repeat(50_000)}`],
+    ['a 20 MB manifest', `name: s\nresources: []\n${'# padding padding padding padding padding\n'.repeat(500_000)}`],
     ['a 10,000-deep nesting', `name: s\nresources: []\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
     ['a manifest that is not UTF-8 text', '\u0000\u0001\u0002name: s\n'],
     ['an unknown top-level key', 'name: s\nresource: []\n'],

@@ -1,13 +1,13 @@
 /** The S3 state backend's fencing, against the local cloud's S3 through the real SDK. */
 import { describe, expect, it } from 'vitest';
-import { S3ObjectStore } from '../../src/cloud/index.js';
+import { openS3ObjectStore, type S3ObjectStore } from '../../src/cloud/index.js';
 import { DeployError } from '../../src/errors/index.js';
 import { ledgerEntry, s3Backend } from '../../src/state/index.js';
 import { startCloud } from '../emulator/helpers.js';
 
 async function store(): Promise<S3ObjectStore> {
   const cloud = await startCloud();
-  const s3 = new S3ObjectStore({
+  const s3 = await openS3ObjectStore({
     bucket: 'state',
     prefix: 'team',
     endpoint: cloud.url,
