@@ -24,7 +24,12 @@ export interface ConnectedCloud {
   /** Stops what was started (the in-process local cloud) and frees sockets. */
   close(): Promise<void>;
   /** Where S3 is for state kept there: AWS_ENDPOINT_URL_S3, else the local cloud or --endpoint (same port). */
-  s3: { endpoint?: string; credentials?: typeof LOCAL_CREDENTIALS };
+  s3: {
+    endpoint?: string;
+    credentials?: typeof LOCAL_CREDENTIALS;
+    /** The built-in local cloud (--local): a state bucket missing there is created, as nobody else could. */
+    local?: true;
+  };
 }
 
 function s3Of(env: NodeJS.ProcessEnv, cloudEndpoint: string | undefined): ConnectedCloud['s3'] {
@@ -80,7 +85,7 @@ export async function connectCloud(options: CloudChoice, io: CliIO, stackDir: st
         );
         await server.close();
       },
-      s3: s3Of(io.env, running?.url ?? server?.url),
+      s3: { ...s3Of(io.env, running?.url ?? server?.url), local: true },
     };
   }
   const cloud = new SdkCloudControl({

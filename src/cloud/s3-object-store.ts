@@ -4,14 +4,17 @@
  * bucket.
  */
 import {
+  CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
+  HeadBucketCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { isLoopbackUrl } from './loopback.js';
+import { storeError } from './s3-store-error.js';
 import { PreconditionFailed, type ObjectStorePort, type StoredObject, type WriteCondition } from './object-store.js';
 
 export interface S3StoreOptions {
@@ -48,7 +51,7 @@ export class S3ObjectStore implements ObjectStorePort {
       return { body: (await out.Body?.transformToString('utf8')) ?? '', etag: out.ETag ?? '' };
     } catch (error) {
       if (statusOf(error) === 404 && (error as Error).name === 'NoSuchKey') return undefined;
-      throw error;
+      throw storeError(error, this.#bucket);
     }
   }
 
@@ -66,7 +69,7 @@ export class S3ObjectStore implements ObjectStorePort {
       );
       return out.ETag ?? '';
     } catch (error) {
-      throw lostCondition(error, key, condition.ifMatch !== undefined);
+      throw lostCondition(error, key, condition.ifMatch !== undefined, this.#bucket);
     }
   }
 
@@ -80,7 +83,7 @@ export class S3ObjectStore implements ObjectStorePort {
         }),
       );
     } catch (error) {
-      throw lostCondition(error, key, condition.ifMatch !== undefined);
+      throw lostCondition(error, key, condition.ifMatch !== undefined, this.#bucket);
     }
   }
 
@@ -88,17 +91,31 @@ export class S3ObjectStore implements ObjectStorePort {
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const out = await this.#client.send(
-        new ListObjectsV2Command({
-          Bucket: this.#bucket,
-          Prefix: this.#prefix + prefix,
-          ...(token !== undefined ? { ContinuationToken: token } : {}),
-        }),
-      );
+      const out = await this.#client
+        .send(
+          new ListObjectsV2Command({
+            Bucket: this.#bucket,
+            Prefix: this.#prefix + prefix,
+            ...(token !== undefined ? { ContinuationToken: token } : {}),
+          }),
+        )
+        .catch((error: unknown) => {
+          throw storeError(error, this.#bucket);
+        });
       for (const o of out.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key.slice(this.#prefix.length));
       token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
     } while (token !== undefined);
     return keys.sort();
+  }
+
+  /** Creates the bucket unless it exists: only for the local cloud, where nobody else can. */
+  async ensureBucket(): Promise<void> {
+    try {
+      await this.#client.send(new HeadBucketCommand({ Bucket: this.#bucket }));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw storeError(error, this.#bucket);
+      await this.#client.send(new CreateBucketCommand({ Bucket: this.#bucket }));
+    }
   }
 
   destroy(): void {
@@ -111,7 +128,10 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /** 412, or 404 on an If-Match of a key that is gone: the condition failed. Anything else passes through. */
-function lostCondition(error: unknown, key: string, ifMatch: boolean): unknown {
+function lostCondition(error: unknown, key: string, ifMatch: boolean, bucket: string): unknown {
   const status = statusOf(error);
-  return status === 412 || (ifMatch && status === 404) ? new PreconditionFailed(key) : error;
+  if (status === 412 || (ifMatch && status === 404 && (error as Error).name !== 'NoSuchBucket')) {
+    return new PreconditionFailed(key);
+  }
+  return storeError(error, bucket);
 }

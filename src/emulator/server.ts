@@ -45,7 +45,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
   const cloudControl = wireHandler(new CloudControlService(ctx, limiter), options.readLatencyMs);
   // The S3 subset shares the port: state kept in S3 (`--state s3://…`) works against `--local`.
-  const s3 = s3Handler(new ObjectStore(dataDir === undefined ? undefined : join(dataDir, 's3')));
+  const objects = new ObjectStore(dataDir === undefined ? undefined : join(dataDir, 's3'));
+  for (const bucket of options.buckets ?? []) objects.createBucket(bucket);
+  const s3 = s3Handler(objects);
   const server = createServer((request, response) => (isS3Request(request) ? s3 : cloudControl)(request, response));
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;

@@ -29,6 +29,8 @@ export interface LocalCloudOptions {
   /** Requests per second across all operations; above it → ThrottlingException. */
   rateLimit?: number;
   faults?: FaultRule[];
+  /** S3 buckets that exist from the start (for state kept in S3). */
+  buckets?: readonly string[];
   /** Default schemaRegistry(). */
   registry?: SchemaRegistry;
 }

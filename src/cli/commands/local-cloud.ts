@@ -33,6 +33,13 @@ export default command({
       description: 'delay each read (GetResource, ListResources): milliseconds or a range',
       default: undefined as string | undefined,
     }),
+    flag({
+      name: 'bucket',
+      value: 'NAME',
+      description: 'an S3 bucket to serve from the start, for --state s3://NAME/… (repeatable)',
+      parse: repeatable,
+      default: [] as readonly string[],
+    }),
     flag({ ...RATE_LIMIT, description: 'requests per second it answers before throttling (default: unlimited)' }),
     flag({
       name: 'fault',
@@ -58,6 +65,7 @@ export default command({
         : {}),
       ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
       ...(options.fault.length > 0 ? { faults: options.fault.flatMap(parseFaults) } : {}),
+      buckets: options.bucket,
     });
     io.stdout.write(
       `Local Cloud Control listening on ${server.url} (data: ${dataDir})\n` +
