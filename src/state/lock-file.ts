@@ -8,12 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DeployError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { processSpace } from './process-space.js';
 
 export interface LockInfo {
   /** `pid@host`, for people. */
   owner: string;
   pid: number;
   host: string;
+  /** The holder's boot and pid namespace (processSpace): its pid means something only there. */
+  space?: string;
   /** What the holder is doing, e.g. `deploy apply`. */
   command: string;
   acquiredAt: string;
@@ -30,10 +33,12 @@ export function newToken(): string {
 /** A fresh lease for this process, from now. */
 export function newLockInfo(command: string, leaseMs: number): LockInfo {
   const now = Date.now();
+  const space = processSpace();
   return {
     owner: `${process.pid}@${hostname()}`,
     pid: process.pid,
     host: hostname(),
+    ...(space !== undefined ? { space } : {}),
     command,
     acquiredAt: new Date(now).toISOString(),
     expiresAt: new Date(now + leaseMs).toISOString(),
@@ -67,6 +72,7 @@ export function parseLock(text: string, path: string): LockInfo {
     info === null ||
     typeof info.pid !== 'number' ||
     !fields.every((f) => typeof info[f] === 'string') ||
+    !(info.space === undefined || typeof info.space === 'string') ||
     Number.isNaN(Date.parse(info.expiresAt as string))
   ) {
     throw new DeployError('LockCorrupt', `Lock file ${path} is unreadable`, {

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { DeployError } from '../errors/index.js';
 import { createLock, isExpired, newLockInfo, readLock, removeStaleLock, rewriteLock } from './lock-file.js';
+import { processSpace } from './process-space.js';
 import type { LockInfo } from './lock-file.js';
 import { lockPath } from './paths.js';
 
@@ -158,6 +159,8 @@ class HeldLock implements Lock {
  */
 export function ownerGone(holder: LockInfo): boolean {
   if (holder.host !== hostname() || holder.pid === process.pid) return false;
+  // Same host name, another container's processes: its pid cannot be checked from here.
+  if (holder.space !== undefined && holder.space !== processSpace()) return false;
   try {
     process.kill(holder.pid, 0);
     return false;

@@ -37,11 +37,12 @@ async function rejection(promise: Promise<unknown>): Promise<DeployError> {
 }
 
 /** A lock left behind by a run that crashed, whose lease expired `agoMs` ago (negative: still runs). */
-function crashedLock(agoMs: number, pid = 999_999, host = hostname()): LockInfo {
+function crashedLock(agoMs: number, pid = 999_999, host = hostname(), space?: string): LockInfo {
   const info: LockInfo = {
     owner: `${pid}@${host}`,
     pid,
     host,
+    ...(space !== undefined ? { space } : {}),
     command: 'deploy teardown',
     acquiredAt: new Date(Date.now() - 60_000).toISOString(),
     expiresAt: new Date(Date.now() - agoMs).toISOString(),
@@ -110,6 +111,18 @@ describe('acquireLock', () => {
     const child = spawnSync(process.execPath, ['-e', '0']);
     crashedLock(-30_000, child.pid, 'another-host');
     expect((await rejection(acquire())).code).toBe('StackLocked');
+  });
+
+  it("keeps the lease of a gone pid from another container sharing this host's name", async () => {
+    const ours = (await acquire()).info.space;
+    await held.splice(0)[0]?.release();
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    crashedLock(-30_000, child.pid, hostname(), 'other-boot/pid:[1]');
+    expect((await rejection(acquire())).code).toBe('StackLocked');
+    if (ours === undefined) return; // not Linux: no process space to compare
+    // The same pid recorded from this process space is known to be gone.
+    crashedLock(-30_000, child.pid, hostname(), ours);
+    expect((await acquire()).info.token).not.toBe('crashed');
   });
 
   it('says so when it takes over an expired lease', async () => {
