@@ -15,7 +15,8 @@ export const STACK_ARGS = [
 export const STATE = flag({
   name: 'state',
   value: 'URL',
-  description: 'keep state in S3: s3://BUCKET/PREFIX (or DEPLOY_STATE); default: <stack-dir>/.deploy/',
+  description:
+    "where state lives: s3://BUCKET/PREFIX, or file for <stack-dir>/.deploy/ (or DEPLOY_STATE; default: the manifest's state:, else file)",
   default: undefined as string | undefined,
   fromEnv: (env) => env['DEPLOY_STATE'],
 });
@@ -41,6 +42,17 @@ export const WHERE = group('Where to deploy:', [
     fromEnv: (env) => env['AWS_ENDPOINT_URL_CLOUDCONTROL'],
   }),
   STATE,
+  flag({
+    name: 'lock-timeout',
+    value: 'SECONDS',
+    description: "wait up to SECONDS for another run's lock on the state, 0 refusing at once (or DEPLOY_LOCK_TIMEOUT)",
+    parse: wholeNumber(0, 86_400),
+    default: 0,
+    fromEnv: (env) => {
+      const text = env['DEPLOY_LOCK_TIMEOUT'];
+      return text === undefined || text === '' ? undefined : wholeNumber(0, 86_400)(text, 'DEPLOY_LOCK_TIMEOUT');
+    },
+  }),
 ]);
 
 export const VARS = group('Template variables:', [

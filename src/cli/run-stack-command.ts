@@ -7,14 +7,14 @@ import { DeployError, DeployErrors, maskError } from '../errors/index.js';
 import type { EngineDeps, RunResult } from '../engine/index.js';
 import { eventTime } from '../events/events.js';
 import { loadStack, validateStack, type Stack } from '../stack/index.js';
-import { parseStateUrl } from '../state/index.js';
+import { chosenStateUrl, parseStateUrl, releaseS3Locks } from '../state/index.js';
 import { schemaRegistry } from '../schema/index.js';
 import { chooseReporter, confirm, createReporter, type Reporter } from '../ui/index.js';
 import { connectCloud } from './cloud-setup.js';
 import { EXIT, type CliIO } from './io.js';
 import type { StackRunOptions } from './flags.js';
 import { stackInput } from './stack-input.js';
-import { connectState } from './state-setup.js';
+import { connectState, lockDefaults } from './state-setup.js';
 
 export interface StackCommandContext {
   stack: Stack;
@@ -68,9 +68,11 @@ async function runLoaded<R>(
     DeployErrors.throwIfAny(problems);
   }
   const kind = chooseReporter({ json: options.json, isTTY: io.stdout.isTTY === true, env: io.env });
-  if (options.state !== undefined && options.state !== '') parseStateUrl(options.state); // a bad URL before any cloud call
+  const stateUrl = chosenStateUrl(options.state, stack.manifest.state);
+  if (stateUrl !== undefined) parseStateUrl(stateUrl); // a bad URL before any cloud call
+  const lock = lockDefaults(options.lockTimeout, io.env);
   const connected = await connectCloud(options, io, stackDir);
-  const state = await connectState(options.state, stack.dir, connected.s3);
+  const state = await connectState(stateUrl, stack.dir, connected.s3, lock);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
@@ -85,9 +87,19 @@ async function runLoaded<R>(
       question = undefined;
     }
   };
+  let leaving = false;
   const onInterrupt = (): void => {
     if (question) return question.abort(); // Ctrl-C at the question: the answer is no
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    if (leaving) process.exit(EXIT.interrupted);
+    if (controller.signal.aborted) {
+      // Second: leave now, but free a lock kept in S3 first (at most 2 s), so another runner
+      // need not wait for its lease. What was in flight is resolved by the next run.
+      leaving = true;
+      void Promise.race([releaseS3Locks(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]).finally(() =>
+        process.exit(EXIT.interrupted),
+      );
+      return;
+    }
     controller.abort();
     reporter.emit({ type: 'interrupt_requested', time: eventTime() });
   };

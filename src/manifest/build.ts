@@ -11,6 +11,7 @@ import { Checker, isMapping } from './checker.js';
 import { EXTENSION_PREFIX, TOP_LEVEL_KEYS } from './keys.js';
 import type { Manifest, ResourceDef } from './types.js';
 import type { LineIndex } from './yaml-lines.js';
+import { stateUrlProblem } from '../state/state-url.js';
 
 function checkResourceNames(checker: Checker, resources: ResourceDef[]): void {
   const first = new Map<string, ResourceDef>();
@@ -139,6 +140,10 @@ export function buildManifest(
   }
   const description = checker.text(doc, 'description', [], 'the manifest');
   if (description !== undefined) manifest.description = description;
+  const state = checker.text(doc, 'state', [], 'the manifest');
+  const stateProblem = state === undefined ? undefined : stateUrlProblem(state);
+  if (stateProblem) checker.fail('InvalidStateUrl', stateProblem.message, ['state'], stateProblem.hint);
+  else if (state !== undefined) manifest.state = state;
   checkResourceNames(checker, resources);
   checkMergeSources(checker, manifest);
   checkStackExports(checker, manifest);

@@ -10,6 +10,7 @@ export const TOP_LEVEL_KEYS = [
   'globals',
   'resources',
   'exports',
+  'state',
 ] as const;
 
 /** Top-level keys starting with this are ignored: a place to define YAML anchors. */

@@ -69,4 +69,6 @@ export interface Manifest {
   resources: ResourceDef[];
   /** Stack outputs. */
   exports: ExportDef[];
+  /** Where state lives (`s3://BUCKET/PREFIX` or `file`), unless --state says otherwise. */
+  state?: string;
 }

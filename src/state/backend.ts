@@ -27,10 +27,13 @@ export interface StateBackend {
   writeSnapshot(stack: string, env: string, text: string): Promise<void>;
 }
 
-export function fileBackend(stackDir: string): StateBackend {
+/** How every lock of a backend is taken: its lease and how long to wait for another run's lock. */
+export type LockDefaults = Pick<AcquireLockOptions, 'leaseMs' | 'waitMs'>;
+
+export function fileBackend(stackDir: string, lockDefaults: LockDefaults = {}): StateBackend {
   return {
     location: stackDir,
-    acquireLock: (_stack, env, options) => acquireLock(stackDir, env, options),
+    acquireLock: (_stack, env, options) => acquireLock(stackDir, env, { ...lockDefaults, ...options }),
     openLedger: (stack, env, options) => Promise.resolve(Ledger.open(stackDir, env, stack, options)),
     lockHolder: (_stack, env) => Promise.resolve(lockHolder(stackDir, env)),
     forceUnlock: (_stack, env) => Promise.resolve(forceUnlock(stackDir, env)),
@@ -43,7 +46,7 @@ export function fileBackend(stackDir: string): StateBackend {
   };
 }
 
-export function s3Backend(store: ObjectStorePort): StateBackend {
+export function s3Backend(store: ObjectStorePort, lockDefaults: LockDefaults = {}): StateBackend {
   /** Tokens of the locks this backend acquired and still holds, by lock key: they fence ledger writes. */
   const held = new Map<string, string>();
   const lockKey = (stack: string, env: string): string => {
@@ -54,7 +57,7 @@ export function s3Backend(store: ObjectStorePort): StateBackend {
     location: store.location,
     async acquireLock(stack, env, options) {
       const key = lockKey(stack, env);
-      const lock = await acquireS3Lock(store, key, options);
+      const lock = await acquireS3Lock(store, key, { ...lockDefaults, ...options });
       held.set(key, lock.info.token);
       return {
         get info() {
@@ -84,15 +87,4 @@ export function s3Backend(store: ObjectStorePort): StateBackend {
       await object.write(text);
     },
   };
-}
-
-/** `s3://bucket/prefix` → its parts, or a usage error naming the form. */
-export function parseStateUrl(url: string): { bucket: string; prefix: string } {
-  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (match === null) {
-    throw new DeployError('InvalidStateUrl', `--state ${url} is not an s3:// URL`, {
-      hint: 'Use --state s3://BUCKET/PREFIX (or DEPLOY_STATE); leave it out to keep state in <stack-dir>/.deploy/.',
-    });
-  }
-  return { bucket: match[1] as string, prefix: (match[2] ?? '').replace(/^\/+|\/+$/g, '') };
 }

@@ -11,5 +11,7 @@ export type { AcquireLockOptions, Lock } from './lock.js';
 export type { LockInfo } from './lock-file.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { stateDir, statePath, journalPath, lockPath } from './paths.js';
-export { fileBackend, s3Backend, parseStateUrl, type StateBackend } from './backend.js';
+export { fileBackend, s3Backend, type LockDefaults, type StateBackend } from './backend.js';
+export { chosenStateUrl, parseStateUrl } from './state-url.js';
+export { releaseS3Locks } from './s3-lock.js';
 export { forgetEntry, moveEntry, pullState, pushState, type StateTarget } from './state-edit.js';

@@ -68,6 +68,19 @@ export async function forceS3Unlock(store: ObjectStorePort, key: string): Promis
   return info;
 }
 
+/** The S3 locks this process holds: a second Ctrl-C releases them before leaving (see releaseS3Locks). */
+const held = new Set<S3Lock>();
+
+/**
+ * Releases every S3 lock this process holds, for a process about to exit without unwinding (a
+ * second Ctrl-C). File locks need no such call: an 'exit' handler removes them (lock.ts); an
+ * object in S3 cannot be deleted synchronously, so it is done here, and a run elsewhere need not
+ * wait for the lease. What was in flight is in the state as pending intents, as after a crash.
+ */
+export async function releaseS3Locks(): Promise<void> {
+  await Promise.all([...held].map((lock) => lock.release().catch(() => undefined)));
+}
+
 class S3Lock implements Lock {
   readonly #timer: NodeJS.Timeout;
   #renewing: Promise<void> = Promise.resolve();
@@ -88,6 +101,7 @@ class S3Lock implements Lock {
     );
     // A forgotten release must not keep the process alive; the lease then simply expires.
     this.#timer.unref();
+    held.add(this);
   }
 
   get info(): LockInfo {
@@ -97,6 +111,7 @@ class S3Lock implements Lock {
   async release(): Promise<void> {
     if (this.#released) return;
     this.#released = true;
+    held.delete(this);
     clearInterval(this.#timer);
     await this.#renewing;
     try {

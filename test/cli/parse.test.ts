@@ -139,6 +139,7 @@ describe('what run receives', () => {
       local: false,
       localData: undefined,
       endpoint: undefined,
+      lockTimeout: 0,
       var: [],
       secret: [],
       envFile: undefined,

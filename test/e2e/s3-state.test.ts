@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { startCloud } from '../emulator/helpers.js';
-import { deploy, eventsOf, tempStack } from './harness.js';
+import { deploy, editManifest, eventsOf, tempStack } from './harness.js';
 
 const STATE = 's3://team-state/ci';
 const STATE_KEY = 'ci/websocket-api/dev/state.json';
@@ -187,5 +187,62 @@ describe('deploy state', () => {
     expect(after).not.toContain(`${names[1] as string}\t`);
     const missing = await deploy(['state', 'rm', stack, 'dev', 'nothing-like-it', ...s3]);
     expect(missing.stderr).toContain('nothing-like-it is not recorded');
+  });
+});
+
+describe('where state lives', () => {
+  it("the manifest's state: key puts it in S3 for every checkout; --state file keeps one run local", async () => {
+    const { url, s3 } = await cloudWithBucket();
+    const withKey = (): string => {
+      const stack = tempStack();
+      editManifest(stack, (text) => `state: ${STATE}\n${text}`);
+      return stack;
+    };
+    const stack = withKey();
+    expect((await deploy(['apply', stack, 'dev', '--endpoint', url, '--yes'])).code).toBe(0);
+    expect(Object.keys((JSON.parse(await objectText(s3, STATE_KEY)) as { resources: object }).resources)).toHaveLength(
+      9,
+    );
+    expect(existsSync(join(stack, '.deploy', 'dev', 'state.json'))).toBe(false);
+
+    // Another checkout with the same manifest reads the same state.
+    const shared = await deploy(['plan', withKey(), 'dev', '--endpoint', url, '--json']);
+    expect(eventsOf(shared, 'plan_ready')[0]?.plan.summary).toMatchObject({ create: 0, noop: 9 });
+    // --state file: this run reads the checkout's own (empty) files instead.
+    const local = await deploy(['plan', stack, 'dev', '--endpoint', url, '--state', 'file', '--json']);
+    expect(eventsOf(local, 'plan_ready')[0]?.plan.summary.create).toBeGreaterThan(0);
+  });
+
+  it('a missing bucket is a clear error before anything changes; --local creates its own', async () => {
+    const { url } = await cloudWithBucket();
+    const stack = tempStack();
+    const missing = await deploy([
+      'apply',
+      stack,
+      'dev',
+      '--endpoint',
+      url,
+      '--state',
+      's3://no-such-bucket/ci',
+      '--yes',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('[StateBucketMissing]: The state bucket no-such-bucket does not exist');
+    expect(missing.stderr).toContain('start it with --bucket no-such-bucket');
+    expect(missing.stderr).not.toContain('internal error');
+
+    const local = await deploy(['apply', stack, 'dev', '--local', '--state', 's3://no-such-bucket/ci', '--yes']);
+    expect(local.code, local.stderr).toBe(0);
+    const plan = await deploy([
+      'plan',
+      tempStack(),
+      'dev',
+      '--local-data',
+      join(stack, '.deploy', 'local-cloud'),
+      '--local',
+      '--state',
+      's3://no-such-bucket/ci',
+    ]);
+    expect(plan.stdout).toContain('No changes.');
   });
 });

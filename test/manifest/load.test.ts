@@ -240,6 +240,17 @@ describe('loadManifest: problems', () => {
     expect(errors[1]?.hint).toContain("Did you mean 'tags'?");
   });
 
+  it('reads where state lives, and reports a state location that is neither s3:// nor file at its line', () => {
+    expect(loadManifest(writeStack('name: s\nstate: s3://team-state/deploy\nresources: []\n')).state).toBe(
+      's3://team-state/deploy',
+    );
+    expect(loadManifest(writeStack('name: s\nstate: file\n')).state).toBe('file');
+    const [error] = problems('name: s\nstate: gs://team-state/deploy\n');
+    expect(error).toMatchObject({ code: 'InvalidStateUrl', location: { line: 2 } });
+    expect(error?.message).toContain('gs://team-state/deploy');
+    expect(error?.hint).toContain('s3://BUCKET/PREFIX');
+  });
+
   it('refuses a second YAML document, naming its line', () => {
     const [error] = problems('name: a\n---\nname: b\n');
     expect(error?.code).toBe('ManifestSyntax');
