@@ -15,6 +15,8 @@ export function localCloudOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<LocalC
   if (latency) options.latencyMs = parseLatency(latency, 'DEPLOY_LOCAL_LATENCY_MS');
   const readLatency = env['DEPLOY_LOCAL_READ_LATENCY_MS']?.trim();
   if (readLatency) options.readLatencyMs = parseLatency(readLatency, 'DEPLOY_LOCAL_READ_LATENCY_MS');
+  const s3Latency = env['DEPLOY_LOCAL_S3_LATENCY_MS']?.trim();
+  if (s3Latency) options.s3LatencyMs = parseLatency(s3Latency, 'DEPLOY_LOCAL_S3_LATENCY_MS');
   const rate = env['DEPLOY_LOCAL_RATE_LIMIT']?.trim();
   if (rate) options.rateLimit = parseRate(rate);
   const faults = env['DEPLOY_LOCAL_FAULTS']?.trim();

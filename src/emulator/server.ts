@@ -47,7 +47,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   // The S3 subset shares the port: state kept in S3 (`--state s3://…`) works against `--local`.
   const objects = new ObjectStore(dataDir === undefined ? undefined : join(dataDir, 's3'));
   for (const bucket of options.buckets ?? []) objects.createBucket(bucket);
-  const s3 = s3Handler(objects);
+  const s3 = s3Handler(objects, options.s3LatencyMs);
   const server = createServer((request, response) => (isS3Request(request) ? s3 : cloudControl)(request, response));
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;

@@ -26,6 +26,8 @@ export interface LocalCloudOptions {
   latencyMs?: number | [number, number];
   /** How long GetResource and ListResources take to answer: fixed, or uniform in [min, max]. Default 0. */
   readLatencyMs?: number | [number, number];
+  /** How long each S3 request takes to answer: fixed, or uniform in [min, max]. Default 0. */
+  s3LatencyMs?: number | [number, number];
   /** Requests per second across all operations; above it → ThrottlingException. */
   rateLimit?: number;
   faults?: FaultRule[];

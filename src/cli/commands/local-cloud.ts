@@ -34,6 +34,12 @@ export default command({
       default: undefined as string | undefined,
     }),
     flag({
+      name: 's3-latency',
+      value: 'MS[-MAX]',
+      description: 'delay each S3 request (state kept in S3): milliseconds or a range',
+      default: undefined as string | undefined,
+    }),
+    flag({
       name: 'bucket',
       value: 'NAME',
       description: 'an S3 bucket to serve from the start, for --state s3://NAME/… (repeatable)',
@@ -63,6 +69,7 @@ export default command({
       ...(options.readLatency !== undefined
         ? { readLatencyMs: parseLatency(options.readLatency, '--read-latency') }
         : {}),
+      ...(options.s3Latency !== undefined ? { s3LatencyMs: parseLatency(options.s3Latency, '--s3-latency') } : {}),
       ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
       ...(options.fault.length > 0 ? { faults: options.fault.flatMap(parseFaults) } : {}),
       buckets: options.bucket,

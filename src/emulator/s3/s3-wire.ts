@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { drawLatency } from '../env.js';
 import { S3Error, type Conditions, type ObjectStore, type StoredObject } from './object-store.js';
 
 /** Cloud Control is always `POST /` with an X-Amz-Target; everything else is for S3. */
@@ -166,11 +167,23 @@ function decodeToken(token: string): string {
 }
 
 /** Collects the request body, then answers it. */
-export function s3Handler(store: ObjectStore): (request: IncomingMessage, response: ServerResponse) => void {
+/**
+ * `latency` delays each request before it is answered (and its conditions checked), as a
+ * round trip to S3 would: state kept there costs what it costs on AWS.
+ */
+export function s3Handler(
+  store: ObjectStore,
+  latency?: number | [number, number],
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => answerS3(store, request, response, Buffer.concat(chunks)));
+    request.on('end', () => {
+      const delay = drawLatency(latency);
+      const go = (): void => answerS3(store, request, response, Buffer.concat(chunks));
+      if (delay > 0) setTimeout(go, delay);
+      else go();
+    });
     request.on('error', () => response.destroy());
   };
 }
