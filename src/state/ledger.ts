@@ -14,14 +14,12 @@ import { clientTokenFor, intentProblem, type Intent, type IntentRequest } from '
 import { appendJournal, readJournal } from './journal-file.js';
 import { corrupt, entryProblem, parseLedger, recordProblem } from './ledger-format.js';
 import type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
-import { applyRecord, cloneState, copy, emptyState, pendingOf } from './ledger-state.js';
+import { applyRecord, copy, emptyState, pendingOf } from './ledger-state.js';
 import { renderLedger, snapshotOf, stateOf } from './ledger-state.js';
 import { journalPath, statePath } from './paths.js';
+import { RemoteCommits, type Change } from './remote-commits.js';
 import type { LedgerObject } from './remote-ledger.js';
 import { readSnapshot, writeFailed } from './snapshot-file.js';
-
-/** A journal record before the ledger numbers it. */
-type Change = JournalRecord extends infer R ? (R extends JournalRecord ? Omit<R, 'seq'> : never) : never;
 
 export interface LedgerOpenOptions {
   /** Changes stay in memory and nothing is written: `plan` resolving intents only to show them. */
@@ -41,8 +39,8 @@ export class Ledger {
   #state = emptyState();
   /** Set for a ledger kept as one remote object (S3): each change rewrites it, conditionally. */
   #remote: LedgerObject | undefined;
-  /** Remote writes go one at a time, each from the state the previous one left. */
-  #queue: Promise<unknown> = Promise.resolve();
+  /** A remote ledger's writes: one at a time, changes made meanwhile grouped into the next. */
+  #commits: RemoteCommits | undefined;
   /** Bytes of the journal before its first append: a torn last line a crash left is cut off. */
   #keepBytes: number | undefined;
   /** Whether state.json already holds everything (nothing to compact). */
@@ -88,6 +86,14 @@ export class Ledger {
     const where = { path: object.location, journalPath: object.location };
     const ledger = new Ledger(where, env, stack, options.readOnly === true);
     ledger.#remote = object;
+    ledger.#commits = new RemoteCommits({
+      object,
+      stack,
+      env,
+      readOnly: ledger.readOnly,
+      get: () => ledger.#state,
+      set: (state) => (ledger.#state = state),
+    });
     const text = await object.read();
     ledger.#load(text === undefined ? undefined : parseLedger(text, object.location));
     return ledger;
@@ -259,11 +265,7 @@ export class Ledger {
    * a remote one queues it behind the writes in flight, so each decides on what they left.
    */
   #commit(decide: (seq: number) => Change | undefined): Written {
-    if (this.#remote !== undefined) {
-      const run = this.#queue.then(() => this.#commitRemote(this.#remote as LedgerObject, decide));
-      this.#queue = run.catch(() => undefined);
-      return run;
-    }
+    if (this.#commits !== undefined) return this.#commits.change(decide);
     const change = decide(this.#state.seq + 1);
     if (change === undefined) return;
     const record = { seq: this.#state.seq + 1, ...change };
@@ -278,22 +280,5 @@ export class Ledger {
     }
     applyRecord(this.#state, record);
     this.#folded = false;
-  }
-
-  async #commitRemote(remote: LedgerObject, decide: (seq: number) => Change | undefined): Promise<void> {
-    const change = decide(this.#state.seq + 1);
-    if (change === undefined) return;
-    const next = cloneState(this.#state);
-    applyRecord(next, { seq: next.seq + 1, ...change });
-    if (!this.readOnly) {
-      try {
-        await remote.write(renderLedger(snapshotOf(next, this.stack, this.env)));
-      } catch (cause) {
-        // A lost condition (another run wrote) is its own error; anything else may pass: retried.
-        if (DeployError.is(cause)) throw cause;
-        throw writeFailed(this.path, cause, 'Nothing was recorded; the object is as it was.');
-      }
-    }
-    this.#state = next;
   }
 }

@@ -1,6 +1,7 @@
 /** The S3 state backend's fencing, against the local cloud's S3 through the real SDK. */
 import { describe, expect, it } from 'vitest';
 import { openS3ObjectStore, type S3ObjectStore } from '../../src/cloud/index.js';
+import type { ObjectStorePort } from '../../src/cloud/object-store.js';
 import { DeployError } from '../../src/errors/index.js';
 import { ledgerEntry, s3Backend } from '../../src/state/index.js';
 import { startCloud } from '../emulator/helpers.js';
@@ -69,6 +70,45 @@ describe('S3 state backend', () => {
 
     expect(await codeOf(ledger.putAsync(entry('more')))).toMatch(/^StateConflict: /);
     expect((await objects.get('app/dev/state.json'))?.body).toBe(theirs);
+  });
+
+  it('changes made while a write is in flight share the next write, in order, each durable when it resolves', async () => {
+    const objects = await store();
+    let stateWrites = 0;
+    const counted: ObjectStorePort = {
+      location: objects.location,
+      get: (key) => objects.get(key),
+      put: (key, body, condition) => {
+        if (key.endsWith('state.json')) stateWrites += 1;
+        return objects.put(key, body, condition);
+      },
+      delete: (key, condition) => objects.delete(key, condition),
+      list: (prefix) => objects.list(prefix),
+    };
+    const backend = s3Backend(counted);
+    const lock = await backend.acquireLock('app', 'dev', { command: 'apply' });
+    const ledger = await backend.openLedger('app', 'dev');
+    const names = Array.from({ length: 20 }, (_, i) => `logs-${i}`);
+    await Promise.all([...names.map((name) => ledger.putAsync(entry(name))), ledger.removeAsync('logs-3')]);
+    expect(stateWrites).toBeLessThanOrEqual(2); // the first change alone, then all the others together
+    const stored = JSON.parse((await objects.get('app/dev/state.json'))?.body ?? '') as { resources: object };
+    expect(Object.keys(stored.resources).sort()).toEqual(names.filter((n) => n !== 'logs-3').sort());
+
+    // A bad change fails alone; a failed write fails its whole group and records none of it.
+    const bad = ledger.intendAsync({
+      resource: 'bad',
+      type: 'AWS::Logs::LogGroup',
+      region: '',
+      operation: 'create',
+      dependsOn: [],
+    });
+    const good = ledger.putAsync(entry('good'));
+    expect(await codeOf(bad)).toMatch(/^InvalidIntent/);
+    await good;
+    await objects.put('app/dev/lock.json', JSON.stringify({ ...lock.info, token: 'theirs' }));
+    const lost = [ledger.putAsync(entry('x')), ledger.putAsync(entry('y'))];
+    for (const change of lost) expect(await codeOf(change)).toMatch(/^StateConflict/);
+    expect([ledger.get('good') !== undefined, ledger.get('x'), ledger.get('y')]).toEqual([true, undefined, undefined]);
   });
 
   it('a ledger opened for writing without the lock is refused', async () => {
