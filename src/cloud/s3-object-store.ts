@@ -41,6 +41,8 @@ export class S3ObjectStore implements ObjectStorePort {
       region: options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
       ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
       forcePathStyle: options.endpoint !== undefined && isLoopbackUrl(options.endpoint),
+      // The state bucket may live in another region than the stack: follow S3's redirect to it.
+      followRegionRedirects: true,
       ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     });
   }
