@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inventoryAt } from './lib/inventory.mjs';
+import { startLocalCloudProcess } from './lib/local-cloud.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'deploy.js');
@@ -54,17 +55,7 @@ export function deploy(args, kill) {
 
 /** `deploy local-cloud` in its own process; resolves once it listens. */
 export function startCloud(dataDir, latency) {
-  return new Promise((resolve, reject) => {
-    const args = [BIN, 'local-cloud', '--port', '0', '--data', dataDir, '--latency', latency];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ url, stop: () => new Promise((done) => (child.once('close', done), child.kill('SIGTERM'))) });
-    });
-    child.once('close', (code) => reject(new Error(`local-cloud exited ${code}: ${out}`)));
-  });
+  return startLocalCloudProcess(['--data', dataDir, '--latency', latency]);
 }
 
 /** The ledger as the next run reads it (state.json and journal), through the built engine. */

@@ -5,13 +5,14 @@
 // state adds.
 //
 // Usage: node bench/s3-state.mjs [--sizes 10,100,300] [--s3-latency 30] [--parallelism 10]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeStack } from './lib/scale-stacks.mjs';
+import { startLocalCloudProcess } from './lib/local-cloud.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
@@ -24,18 +25,8 @@ const { values: flags } = parseArgs({
 
 function startCloud() {
   const data = mkdtempSync(join(tmpdir(), 'deploy-s3-bench-'));
-  const args = ['bin/deploy.js', 'local-cloud', '--port', '0', '--data', data, '--bucket', 'bench'];
-  args.push('--latency', '200', '--read-latency', '100', '--s3-latency', flags['s3-latency']);
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      const url = /listening on (\S+)/.exec(text)?.[1];
-      if (url) resolve({ url, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`local-cloud exited ${code}`)));
-  });
+  const latencies = ['--latency', '200', '--read-latency', '100', '--s3-latency', flags['s3-latency']];
+  return startLocalCloudProcess(['--data', data, '--bucket', 'bench', ...latencies]);
 }
 
 function run(command, dir, url, state) {

@@ -12,13 +12,14 @@
 //          [--baseline-sizes 10,100]   (sizes also run at --parallelism 1; '' for none)
 //          [--no-fsync]   (the CLI skips fsync: not durable, for analysis of the engine alone)
 // --big adds 10,000 resources (several minutes per phase at 200 ms). Run after `npm ci`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeStack } from './lib/scale-stacks.mjs';
+import { startLocalCloudProcess } from './lib/local-cloud.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
@@ -47,31 +48,7 @@ const PHASES = ['apply', 'plan', 'teardown'];
 /** A `deploy local-cloud` process with the bench's latencies; resolves once it listens. */
 function startCloud() {
   const data = mkdtempSync(join(tmpdir(), 'deploy-scale-cloud-'));
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/deploy.js',
-      'local-cloud',
-      '--port',
-      '0',
-      '--data',
-      data,
-      '--latency',
-      flags.latency,
-      '--read-latency',
-      flags['read-latency'],
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      const url = /listening on (\S+)/.exec(text)?.[1];
-      if (url) resolve({ url, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`local-cloud exited ${code}`)));
-  });
+  return startLocalCloudProcess(['--data', data, '--latency', flags.latency, '--read-latency', flags['read-latency']]);
 }
 
 /** One CLI run: wall seconds, CPU ms, peak RSS MB and its run_finished event. */
