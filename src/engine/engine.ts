@@ -195,7 +195,7 @@ async function execute(
         });
         return { kind: 'applied' as const, plan: stackPlan.plan, outcome };
       } finally {
-        compact(ledger, deps.sink);
+        await compact(ledger, deps.sink);
       }
     } finally {
       await lock.release();
@@ -204,9 +204,9 @@ async function execute(
 }
 
 /** Folds the journal into state.json. Failing is no loss (the journal holds everything): a warning. */
-function compact(ledger: Ledger, sink: EventSink): void {
+async function compact(ledger: Ledger, sink: EventSink): Promise<void> {
   try {
-    ledger.compact();
+    await ledger.compactAsync();
   } catch (error) {
     sink.emit({ type: 'warning', time: eventTime(), message: (error as Error).message });
   }

@@ -1,17 +1,29 @@
 /**
  * The ledger's journal file: one JSON record per line, appended and fsynced before the call
  * returns, so a record the engine was told is written survives a crash (kill -9, power cut).
- * Appending costs one small write and one fsync, however large the ledger grows; the file is
- * folded into state.json at the end of a run (compaction, in ledger.ts).
+ * Appending costs one small write and one fsync, however large the ledger grows, and records
+ * appended concurrently share them (JournalWriter); the file is folded into state.json at the
+ * end of a run (compaction, in ledger.ts).
  *
  * A crash in the middle of an append leaves a torn last line without its newline. Readers skip
  * it (its operation never completed), and the next writer cuts it off before appending, so a
  * torn line can only ever be the last one.
  */
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { DeployError } from '../errors/index.js';
 import { syncDirectory } from './atomic-write.js';
+import { writeFailed } from './snapshot-file.js';
 
 export interface JournalText {
   /** The complete lines, parsed, with their 1-based line numbers. */
@@ -59,19 +71,148 @@ export function readJournal(path: string): JournalText {
  * that length (dropping a torn line a crash left). The file is private: it may hold secrets.
  */
 export function appendJournal(path: string, records: unknown[], keepBytes?: number): void {
-  const fd = openSync(path, 'a', 0o600);
-  let size = 0;
+  const { fd, size } = openForAppend(path, keepBytes);
   try {
-    size = fstatSync(fd).size;
-    if (keepBytes !== undefined && size > keepBytes) ftruncateSync(fd, keepBytes);
-    const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
-    const data = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written);
+    writeAll(fd, lines(records));
     fdatasyncSync(fd);
   } finally {
     closeSync(fd);
   }
   // A new file's directory entry must be durable too, or a crash could lose the whole file.
   if (size === 0) syncDirectory(dirname(path));
+}
+
+/** Opens the journal to append, creating its directory, cut to `keepBytes`; its size before. */
+function openForAppend(path: string, keepBytes: number | undefined): { fd: number; size: number } {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'a', 0o600);
+  try {
+    let size = fstatSync(fd).size;
+    if (keepBytes !== undefined && size > keepBytes) {
+      ftruncateSync(fd, keepBytes);
+      size = keepBytes;
+    }
+    return { fd, size };
+  } catch (cause) {
+    closeSync(fd);
+    throw cause;
+  }
+}
+
+function lines(records: unknown[]): Buffer {
+  return Buffer.from(records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let written = 0;
+  while (written < data.length) written += writeSync(fd, data, written);
+}
+
+interface Waiter {
+  record: unknown;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: records appended while the event loop is busy, or while the previous batch is
+ * being synced, are written together and share one fdatasync, which runs on libuv's thread
+ * pool instead of blocking the event loop. Each `append` resolves only once its record is on
+ * disk, so durability per record is unchanged: what a caller awaits is what survives a crash.
+ * A failed batch rejects every record in it and is cut off the file before the next write.
+ */
+export class JournalWriter {
+  readonly path: string;
+  /** Bytes to keep of the file before the next write (a torn or failed tail is dropped). */
+  #keepBytes: number | undefined;
+  #staged: Waiter[] = [];
+  #flight: Promise<void> | undefined;
+  #scheduled = false;
+
+  constructor(path: string, keepBytes?: number) {
+    this.path = path;
+    this.#keepBytes = keepBytes;
+  }
+
+  /** Nothing waits to be written. */
+  get idle(): boolean {
+    return this.#staged.length === 0 && this.#flight === undefined && !this.#scheduled;
+  }
+
+  /**
+   * Appends a record: before returning when `now` (only while nothing asynchronous is pending),
+   * else with the next group commit, resolving once it is durable. Failures are
+   * LedgerWriteFailed, and nothing of a failed batch is kept.
+   */
+  write(record: unknown, now: boolean): Promise<void> | undefined {
+    if (!now) return this.#append(record).catch((cause: unknown) => Promise.reject(this.#failed(cause)));
+    try {
+      appendJournal(this.path, [record], this.#keepBytes);
+    } catch (cause) {
+      throw this.#failed(cause);
+    }
+    this.#keepBytes = undefined;
+    return undefined;
+  }
+
+  #failed(cause: unknown): DeployError {
+    return writeFailed(this.path, cause, 'Nothing was recorded; the files are as they were.');
+  }
+
+  #append(record: unknown): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#staged.push({ record, resolve, reject });
+      if (this.#flight === undefined && !this.#scheduled) {
+        // Waiting for the check phase lets everything the current tick records join the batch.
+        this.#scheduled = true;
+        setImmediate(() => {
+          this.#scheduled = false;
+          void this.#flush();
+        });
+      }
+    });
+  }
+
+  /** Resolves when every record appended so far is written or failed. */
+  async settled(): Promise<void> {
+    while (!this.idle) await (this.#flight ?? new Promise((resolve) => setImmediate(resolve)));
+  }
+
+  /** The file was folded away (compaction): the next write starts a new one. */
+  reset(): void {
+    this.#keepBytes = undefined;
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#staged.length > 0) {
+      const batch = this.#staged;
+      this.#staged = [];
+      this.#flight = this.#write(batch);
+      await this.#flight;
+    }
+    this.#flight = undefined;
+  }
+
+  async #write(batch: Waiter[]): Promise<void> {
+    let size: number | undefined;
+    try {
+      const data = lines(batch.map((w) => w.record));
+      const opened = openForAppend(this.path, this.#keepBytes);
+      size = opened.size;
+      try {
+        writeAll(opened.fd, data);
+        await new Promise<void>((resolve, reject) => fdatasync(opened.fd, (e) => (e ? reject(e) : resolve())));
+      } finally {
+        closeSync(opened.fd);
+      }
+      if (size === 0) syncDirectory(dirname(this.path));
+      this.#keepBytes = undefined;
+    } catch (error) {
+      // Whatever of the batch reached the file is not durable: cut it off before the next write.
+      if (size !== undefined) this.#keepBytes = size;
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    for (const w of batch) w.resolve();
+  }
 }

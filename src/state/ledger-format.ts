@@ -135,3 +135,11 @@ export function corrupt(path: string, what: string, cause?: unknown): DeployErro
       'state would make deploy forget the resources it created. Delete it only if those resources are gone.',
   });
 }
+
+/** A state recorded for another environment: using it would mix up the two environments' resources. */
+export function otherEnvironment(path: string, recorded: string, env: string): DeployError {
+  return new DeployError('LedgerMismatch', `State file ${path} records environment "${recorded}", not "${env}"`, {
+    file: path,
+    hint: `The file was probably copied from another environment. Restore the right file for "${env}", or move this one back.`,
+  });
+}

@@ -5,7 +5,8 @@
  */
 import { hashOf } from '../common/index.js';
 import type { Intent } from './intent.js';
-import { LEDGER_VERSION, type JournalRecord, type LedgerData, type LedgerEntry } from './ledger-format.js';
+import { corrupt, LEDGER_VERSION, recordProblem } from './ledger-format.js';
+import type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
 
 export interface LedgerState {
   resources: Map<string, LedgerEntry>;
@@ -57,6 +58,22 @@ export function applyRecord(state: LedgerState, record: JournalRecord): void {
       break;
   }
   if (record.resolves !== undefined) state.pending.delete(record.resolves);
+}
+
+/**
+ * Applies the journal's records newer than the state (older ones are folded into state.json
+ * already), checking each; whether any was applied.
+ */
+export function replay(state: LedgerState, lines: { line: number; value: unknown }[], path: string): boolean {
+  let applied = false;
+  for (const { line, value } of lines) {
+    const problem = recordProblem(value);
+    if (problem !== undefined) throw corrupt(path, `line ${line} is invalid: ${problem}`);
+    if ((value as JournalRecord).seq <= state.seq) continue;
+    applyRecord(state, value as JournalRecord);
+    applied = true;
+  }
+  return applied;
 }
 
 /** A snapshot in the state.json format: entries sorted by name, pending intents oldest first. */

@@ -1,21 +1,20 @@
 /**
  * The ledger: what the engine deployed for one stack and environment, and what it is about to
  * do (intents). Every change is one line appended to `journal.ndjson` and fsynced before the
- * call returns; at the end of a run the journal is folded into `state.json` (compaction). A
+ * call returns (concurrent ones share an fsync: journal-file.ts); at the end of a run the journal is folded into `state.json` (compaction). A
  * crash therefore loses nothing that was recorded, and recording costs one small append, not a
  * rewrite of the whole file. Only the lock holder writes, hence no merging: memory is the truth
  * and the files mirror it. Format and rules: README.md.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { clientTokenFor, intentProblem, type Intent, type IntentRequest } from './intent.js';
-import { appendJournal, readJournal } from './journal-file.js';
-import { corrupt, entryProblem, parseLedger, recordProblem } from './ledger-format.js';
-import type { JournalRecord, LedgerData, LedgerEntry } from './ledger-format.js';
+import { JournalWriter, readJournal } from './journal-file.js';
+import { entryProblem, otherEnvironment, parseLedger } from './ledger-format.js';
+import type { LedgerData, LedgerEntry } from './ledger-format.js';
 import { applyRecord, copy, emptyState, pendingOf } from './ledger-state.js';
-import { renderLedger, snapshotOf, stateOf } from './ledger-state.js';
+import { renderLedger, replay, snapshotOf, stateOf } from './ledger-state.js';
 import { journalPath, statePath } from './paths.js';
 import { RemoteCommits, type Change } from './remote-commits.js';
 import type { LedgerObject } from './remote-ledger.js';
@@ -41,8 +40,12 @@ export class Ledger {
   #remote: LedgerObject | undefined;
   /** A remote ledger's writes: one at a time, changes made meanwhile grouped into the next. */
   #commits: RemoteCommits | undefined;
-  /** Bytes of the journal before its first append: a torn last line a crash left is cut off. */
-  #keepBytes: number | undefined;
+  /** Appends to the journal, concurrent changes sharing one fsync (a file ledger's). */
+  #journal: JournalWriter | undefined;
+  /** The last seq given to a record: changes waiting for the disk are numbered already. */
+  #seq = 0;
+  /** A synchronous change is being made: written before it returns. */
+  #syncing = false;
   /** Whether state.json already holds everything (nothing to compact). */
   #folded = true;
 
@@ -66,14 +69,10 @@ export class Ledger {
     // The journal first: a compaction between the two reads then only makes its lines redundant.
     const journal = readJournal(ledger.journalPath);
     ledger.#load(readSnapshot(ledger.path));
-    for (const { line, value } of journal.lines) {
-      const problem = recordProblem(value);
-      if (problem !== undefined) throw corrupt(ledger.journalPath, `line ${line} is invalid: ${problem}`);
-      if ((value as JournalRecord).seq <= ledger.#state.seq) continue; // already folded into state.json
-      applyRecord(ledger.#state, value as JournalRecord);
-      ledger.#folded = false;
-    }
-    ledger.#keepBytes = journal.validBytes;
+    if (replay(ledger.#state, journal.lines, ledger.journalPath)) ledger.#folded = false;
+    // A torn last line a crash left is cut off before the first append.
+    ledger.#journal = new JournalWriter(ledger.journalPath, journal.validBytes);
+    ledger.#seq = ledger.#state.seq;
     return ledger;
   }
 
@@ -101,16 +100,7 @@ export class Ledger {
 
   #load(data: LedgerData | undefined): void {
     if (data === undefined) return;
-    if (data.env !== this.env) {
-      throw new DeployError(
-        'LedgerMismatch',
-        `State file ${this.path} records environment "${data.env}", not "${this.env}"`,
-        {
-          file: this.path,
-          hint: `The file was probably copied from another environment. Restore the right file for "${this.env}", or move this one back.`,
-        },
-      );
-    }
+    if (data.env !== this.env) throw otherEnvironment(this.path, data.env, this.env);
     this.#state = stateOf(data);
     this.#folded = data.stack === this.stack;
   }
@@ -169,10 +159,15 @@ export class Ledger {
   }
 
   #sync<T>(change: () => Written<T>): T {
-    if (this.#remote !== undefined) {
-      throw new DeployError('InternalError', `${this.path} is remote: its changes are asynchronous (…Async)`);
+    if (this.#journal === undefined || !this.#journal.idle) {
+      throw new DeployError('InternalError', `${this.path}: remote, or asynchronous changes pending (use …Async)`);
     }
-    return change() as T;
+    this.#syncing = true;
+    try {
+      return change() as T;
+    } finally {
+      this.#syncing = false;
+    }
   }
 
   #intend(request: IntentRequest, now: Date = new Date()): Written<Intent> {
@@ -237,9 +232,15 @@ export class Ledger {
    * Folds the journal into state.json (temp file, fsync, rename) and deletes it. A crash in
    * between leaves journal records state.json already holds; their `seq` tells, so they are
    * skipped. Call it at the end of a run, holding the lock. A remote ledger has nothing to fold.
+   * `compactAsync` first waits for the changes still being written.
    */
+  async compactAsync(): Promise<void> {
+    await this.#journal?.settled();
+    this.compact();
+  }
   compact(): void {
     if (this.readOnly || this.#folded || this.#remote !== undefined) return;
+    if (this.#journal?.idle === false) throw new DeployError('InternalError', 'compact() with changes pending');
     try {
       writeFileAtomic(this.path, renderLedger(this.toJSON()));
       rmSync(this.journalPath, { force: true });
@@ -247,7 +248,7 @@ export class Ledger {
       throw writeFailed(this.path, cause, 'The journal beside it still holds every change.');
     }
     this.#folded = true;
-    this.#keepBytes = undefined;
+    this.#journal?.reset();
   }
 
   /** A snapshot in the state.json format. */
@@ -261,24 +262,23 @@ export class Ledger {
 
   /**
    * Decides the change from the current state (undefined: nothing to record), writes it
-   * (unless read-only), then applies it in memory. The file ledger does this before returning;
-   * a remote one queues it behind the writes in flight, so each decides on what they left.
+   * (unless read-only), then applies it in memory. A synchronous change is written before it
+   * returns; an asynchronous one to a file joins the journal's next group commit, decided on
+   * what is durable (callers await a change before one that depends on it, as the engine does);
+   * a remote one joins the next write of the whole object (remote-commits.ts).
    */
   #commit(decide: (seq: number) => Change | undefined): Written {
     if (this.#commits !== undefined) return this.#commits.change(decide);
-    const change = decide(this.#state.seq + 1);
+    const change = decide(this.#seq + 1);
     if (change === undefined) return;
-    const record = { seq: this.#state.seq + 1, ...change };
-    if (!this.readOnly) {
-      try {
-        mkdirSync(dirname(this.journalPath), { recursive: true });
-        appendJournal(this.journalPath, [record], this.#keepBytes);
-      } catch (cause) {
-        throw writeFailed(this.journalPath, cause, 'Nothing was recorded; the files are as they were.');
-      }
-      this.#keepBytes = undefined;
-    }
-    applyRecord(this.#state, record);
-    this.#folded = false;
+    const record = { seq: this.#seq + 1, ...change };
+    const apply = (): void => {
+      applyRecord(this.#state, record);
+      this.#folded = false;
+    };
+    const written = this.readOnly ? undefined : (this.#journal as JournalWriter).write(record, this.#syncing);
+    // Numbered now, so changes waiting for the same fsync differ; a failed write leaves a gap.
+    this.#seq = record.seq;
+    return written === undefined ? apply() : written.then(apply);
   }
 }
