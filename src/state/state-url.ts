@@ -20,9 +20,12 @@ export function chosenStateUrl(flag: string | undefined, manifest: string | unde
 export function parseStateUrl(url: string): { bucket: string; prefix: string } {
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
   if (match === null) {
-    throw new DeployError('InvalidStateUrl', `The state location ${url} is neither an s3:// URL nor "file"`, {
-      hint: HINT,
-    });
+    const bucket = /^s3:\/\/([^/]*)/.exec(url)?.[1];
+    const message =
+      bucket === undefined
+        ? `The state location ${url} is neither an s3:// URL nor "file"`
+        : `The state location ${url} names "${bucket}", which is not a valid S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)`;
+    throw new DeployError('InvalidStateUrl', message, { hint: HINT });
   }
   return { bucket: match[1] as string, prefix: (match[2] ?? '').replace(/^\/+|\/+$/g, '') };
 }
