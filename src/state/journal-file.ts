@@ -109,7 +109,8 @@ function writeAll(fd: number, data: Buffer): void {
 }
 
 interface Waiter {
-  record: unknown;
+  /** The record's line, serialized when appended: later changes to its objects cannot reach the file. */
+  line: string;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -161,7 +162,7 @@ export class JournalWriter {
 
   #append(record: unknown): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#staged.push({ record, resolve, reject });
+      this.#staged.push({ line: `${JSON.stringify(record)}\n`, resolve, reject });
       if (this.#flight === undefined && !this.#scheduled) {
         // Waiting for the check phase lets everything the current tick records join the batch.
         this.#scheduled = true;
@@ -196,7 +197,7 @@ export class JournalWriter {
   async #write(batch: Waiter[]): Promise<void> {
     let size: number | undefined;
     try {
-      const data = lines(batch.map((w) => w.record));
+      const data = Buffer.from(batch.map((w) => w.line).join(''), 'utf8');
       const opened = openForAppend(this.path, this.#keepBytes);
       size = opened.size;
       try {
