@@ -274,10 +274,10 @@ export class Ledger {
       applyRecord(this.#state, record);
       this.#folded = false;
     };
-    const written = this.readOnly ? undefined : (this.#journal as JournalWriter).write(record, this.#syncing);
+    const written = this.readOnly ? apply() : (this.#journal as JournalWriter).write(record, this.#syncing, apply);
     // Numbered now, so changes waiting for the same fsync differ; a failed write leaves a gap.
     this.#seq = record.seq;
-    return written === undefined ? apply() : written.then(apply);
+    return written;
   }
 
   async #commitRemote(remote: LedgerObject, decide: (seq: number) => Change | undefined): Promise<void> {
