@@ -5,7 +5,8 @@
 //   LB = max(⌈reads / p⌉ × read latency + max(depth × L, ⌈mutations / p⌉ × L), requests / rate)
 // (reads are planned before anything is applied). Engine CPU per resource is the CLI process's
 // CPU minus that of the same command on a one-resource stack (start-up), divided by N. "fsync"
-// is the time the CLI's event loop spent blocked in fsync (the ledger's durable writes).
+// is the time the CLI's event loop spent blocked in fsync, and in brackets the number of syncs
+// per resource (the ledger's journal syncs off the event loop, concurrent records sharing one).
 //
 // Usage: node bench/scale.mjs [--sizes 10,100,1000] [--big] [--shapes wide,layered]
 //          [--latency 200] [--read-latency 100] [--parallelism 10] [--rate-limit 1000]
@@ -131,6 +132,7 @@ function phaseRun(shape, count, p, startup) {
           cpu: startup ? (r.cpuMs - startup[phase]) / count : r.cpuMs,
           rss: r.maxRssMb,
           fsync: r.fsyncMs / 1000,
+          syncs: r.fsyncs / count,
           calls: perResource(calls, count),
         };
         process.stderr.write(
@@ -168,7 +170,7 @@ console.log(
     `load average ${f(load[0])} → ${f(load[1])} on ${process.platform} node ${process.version}\n`,
 );
 console.log(
-  '| stack | N | p | apply s | LB | ×LB | plan s | LB | ×LB | teardown s | LB | ×LB | CPU ms/res apply · plan · teardown | fsync s apply · teardown | RSS MB | requests/res apply · plan · teardown |',
+  '| stack | N | p | apply s | LB | ×LB | plan s | LB | ×LB | teardown s | LB | ×LB | CPU ms/res apply · plan · teardown | fsync s (syncs/res) apply · teardown | RSS MB | requests/res apply · plan · teardown |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
@@ -178,7 +180,7 @@ for (const r of rows) {
     cells.push(`${f(wall)} (${f(engine)})`, f(lb), `${f(wall / lb)} (${f(engine / lb)})`);
   }
   cells.push(PHASES.map((ph) => f(r[ph].cpu)).join(' · '));
-  cells.push(`${f(r.apply.fsync, 1)} · ${f(r.teardown.fsync, 1)}`);
+  cells.push(['apply', 'teardown'].map((ph) => `${f(r[ph].fsync, 1)} (${f(r[ph].syncs)})`).join(' · '));
   cells.push(f(Math.max(...PHASES.map((ph) => r[ph].rss)), 0));
   cells.push(PHASES.map((ph) => r[ph].calls).join(' · '));
   console.log(`| ${cells.join(' | ')} |`);

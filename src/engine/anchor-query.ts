@@ -21,6 +21,8 @@ export function renderAnchor(
   anchor: AnchorName,
   callback?: Record<string, unknown>,
 ): RenderedResource {
+  // No such block: spares building the template context for nothing.
+  if (resource.blocks[anchor] === undefined) return { statements: [], queries: {}, problems: [] };
   const rendered = renderResource({
     stack: ctx.stack,
     resource,

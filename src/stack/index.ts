@@ -19,6 +19,7 @@ export {
   idempotencyToken,
   EXCLUDED,
   stackExports,
+  producersRead,
   type Known,
 } from './context.js';
 export { renderWith } from './render-with.js';

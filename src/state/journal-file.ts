@@ -109,7 +109,10 @@ function writeAll(fd: number, data: Buffer): void {
 }
 
 interface Waiter {
-  record: unknown;
+  /** The record's line, serialized when appended: later changes to its objects cannot reach the file. */
+  line: string;
+  /** Called once the record is durable, before anyone awaiting it (or the writer going idle) hears. */
+  durable: () => void;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -141,17 +144,18 @@ export class JournalWriter {
 
   /**
    * Appends a record: before returning when `now` (only while nothing asynchronous is pending),
-   * else with the next group commit, resolving once it is durable. Failures are
-   * LedgerWriteFailed, and nothing of a failed batch is kept.
+   * else with the next group commit, resolving once it is durable. `durable` runs as soon as it
+   * is. Failures are LedgerWriteFailed, and nothing of a failed batch is kept.
    */
-  write(record: unknown, now: boolean): Promise<void> | undefined {
-    if (!now) return this.#append(record).catch((cause: unknown) => Promise.reject(this.#failed(cause)));
+  write(record: unknown, now: boolean, durable: () => void): Promise<void> | undefined {
+    if (!now) return this.#append(record, durable).catch((cause: unknown) => Promise.reject(this.#failed(cause)));
     try {
       appendJournal(this.path, [record], this.#keepBytes);
     } catch (cause) {
       throw this.#failed(cause);
     }
     this.#keepBytes = undefined;
+    durable();
     return undefined;
   }
 
@@ -159,9 +163,9 @@ export class JournalWriter {
     return writeFailed(this.path, cause, 'Nothing was recorded; the files are as they were.');
   }
 
-  #append(record: unknown): Promise<void> {
+  #append(record: unknown, durable: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#staged.push({ record, resolve, reject });
+      this.#staged.push({ line: `${JSON.stringify(record)}\n`, durable, resolve, reject });
       if (this.#flight === undefined && !this.#scheduled) {
         // Waiting for the check phase lets everything the current tick records join the batch.
         this.#scheduled = true;
@@ -187,16 +191,26 @@ export class JournalWriter {
     while (this.#staged.length > 0) {
       const batch = this.#staged;
       this.#staged = [];
-      this.#flight = this.#write(batch);
-      await this.#flight;
+      const flight = this.#write(batch);
+      this.#flight = flight.then(() => undefined);
+      const failure = await flight;
+      // Idle and applied before the waiters hear, so what they do next (compact) finds all done.
+      if (this.#staged.length === 0) this.#flight = undefined;
+      for (const w of batch) {
+        if (failure !== undefined) w.reject(failure.error);
+        else {
+          w.durable();
+          w.resolve();
+        }
+      }
     }
-    this.#flight = undefined;
   }
 
-  async #write(batch: Waiter[]): Promise<void> {
+  /** Writes and syncs a batch; what failed, if anything. */
+  async #write(batch: Waiter[]): Promise<{ error: unknown } | undefined> {
     let size: number | undefined;
     try {
-      const data = lines(batch.map((w) => w.record));
+      const data = Buffer.from(batch.map((w) => w.line).join(''), 'utf8');
       const opened = openForAppend(this.path, this.#keepBytes);
       size = opened.size;
       try {
@@ -207,12 +221,11 @@ export class JournalWriter {
       }
       if (size === 0) syncDirectory(dirname(this.path));
       this.#keepBytes = undefined;
+      return undefined;
     } catch (error) {
       // Whatever of the batch reached the file is not durable: cut it off before the next write.
       if (size !== undefined) this.#keepBytes = size;
-      for (const w of batch) w.reject(error);
-      return;
+      return { error };
     }
-    for (const w of batch) w.resolve();
   }
 }

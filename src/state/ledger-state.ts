@@ -36,11 +36,15 @@ export function cloneState(state: LedgerState): LedgerState {
   };
 }
 
+/**
+ * Applies a record; the state takes its objects over (the ledger passes copies or freshly
+ * parsed records, which nothing else holds), so applying costs no copy.
+ */
 export function applyRecord(state: LedgerState, record: JournalRecord): void {
   state.seq = Math.max(state.seq, record.seq);
   switch (record.op) {
     case 'intent':
-      state.pending.set(record.intent.id, copy(record.intent));
+      state.pending.set(record.intent.id, record.intent);
       return;
     case 'accepted': {
       const intent = state.pending.get(record.intent);
@@ -51,7 +55,7 @@ export function applyRecord(state: LedgerState, record: JournalRecord): void {
       state.pending.delete(record.intent);
       return;
     case 'put':
-      state.resources.set(record.entry.resource, copy(record.entry));
+      state.resources.set(record.entry.resource, record.entry);
       break;
     case 'remove':
       state.resources.delete(record.resource);

@@ -1,9 +1,9 @@
 /**
  * The ledger: what the engine deployed for one stack and environment, and what it is about to
  * do (intents). Every change is one line appended to `journal.ndjson` and fsynced before the
- * call returns (concurrent ones share an fsync: journal-file.ts); at the end of a run the journal is folded into `state.json` (compaction). A
- * crash therefore loses nothing that was recorded, and recording costs one small append, not a
- * rewrite of the whole file. Only the lock holder writes, hence no merging: memory is the truth
+ * call returns (concurrent ones share an fsync: journal-file.ts); at the end of a run the
+ * journal is folded into `state.json` (compaction). A crash therefore loses nothing that was
+ * recorded, and recording costs one small append, not a rewrite of the whole file. Only the lock holder writes, hence no merging: memory is the truth
  * and the files mirror it. Format and rules: README.md.
  */
 import { rmSync } from 'node:fs';
@@ -276,9 +276,9 @@ export class Ledger {
       applyRecord(this.#state, record);
       this.#folded = false;
     };
-    const written = this.readOnly ? undefined : (this.#journal as JournalWriter).write(record, this.#syncing);
+    const written = this.readOnly ? apply() : (this.#journal as JournalWriter).write(record, this.#syncing, apply);
     // Numbered now, so changes waiting for the same fsync differ; a failed write leaves a gap.
     this.#seq = record.seq;
-    return written === undefined ? apply() : written.then(apply);
+    return written;
   }
 }
