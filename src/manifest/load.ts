@@ -7,7 +7,7 @@ import { buildManifest } from './build.js';
 import { displayPath } from './display-path.js';
 import { resolveFileDirectives } from './file-directive.js';
 import type { Manifest } from './types.js';
-import { indexDocument } from './yaml-lines.js';
+import { indexSource, type Parsed } from './yaml-lines.js';
 import { readTextFile } from './read-text.js';
 
 export const MANIFEST_FILE = 'stackql_manifest.yml';
@@ -44,8 +44,8 @@ export function loadManifest(stackDir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   const shown = displayPath(file);
   const text = readManifestText(file, shown, dir);
-  const lineCounter = new LineCounter();
-  const parsed = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const source = parse(text);
+  const { doc: parsed, lines: lineCounter } = source;
   const syntax = (message: string, line: number | undefined, hint: string, cause: unknown): DeployError =>
     new DeployError('ManifestSyntax', `invalid YAML: ${message}`, { file: shown, line, hint, cause });
   const [first] = parsed.errors;
@@ -69,8 +69,15 @@ export function loadManifest(stackDir: string): Manifest {
       error,
     );
   }
-  const lines = indexDocument(parsed, lineCounter);
-  return buildManifest(resolveFileDirectives(doc, dir, lines, shown), lines, file, shown, dir);
+  const lines = indexSource(text, parse, source);
+  const manifest = buildManifest(resolveFileDirectives(doc, dir, lines, shown), lines, file, shown, dir);
+  lines.release(); // errors found later (in templates) parse the text again for their line
+  return manifest;
+}
+
+function parse(text: string): Parsed {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines }), lines };
 }
 
 /**

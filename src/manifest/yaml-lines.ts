@@ -22,11 +22,28 @@ interface Found {
   node?: Node | undefined;
 }
 
-/** The index of a document parsed with `lineCounter`. */
-export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
-  const lineAt = (offset: number): number => lines.linePos(offset).line;
+/** A parsed document and the line counter it was parsed with. */
+export interface Parsed {
+  doc: Document;
+  lines: LineCounter;
+}
+
+/**
+ * An index that can let go of its document: a large manifest's document holds far more memory
+ * than the manifest itself (about 100 MB for 10,000 resources), and once the manifest is built
+ * only an error needs a line. After `release`, the next question parses the text again.
+ */
+export interface ReleasableIndex extends LineIndex {
+  release(): void;
+}
+
+/** The index of `text`, answering from `parsed` (what `parse(text)` gives) while it is held. */
+export function indexSource(text: string, parse: (text: string) => Parsed, parsed?: Parsed): ReleasableIndex {
+  let held = parsed;
+  const source = (): Parsed => (held ??= parse(text));
 
   function walk(path: readonly PathKey[]): Found {
+    const { doc, lines } = source();
     let node = doc.contents;
     let line = 1;
     for (const key of path) {
@@ -34,12 +51,12 @@ export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
         if (!pair) return { line };
         const keyNode = pair.key as Scalar;
-        if (keyNode.range) line = lineAt(keyNode.range[0]);
+        if (keyNode.range) line = lines.linePos(keyNode.range[0]).line;
         node = pair.value as Node | null;
       } else if (isSeq(node) && typeof key === 'number') {
         const item = node.items[key] as Node | undefined;
         if (!item) return { line };
-        if (item.range) line = lineAt(item.range[0]);
+        if (item.range) line = lines.linePos(item.range[0]).line;
         node = item;
       } else {
         return { line };
@@ -53,16 +70,21 @@ export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
     textLineOf(path) {
       const { line, node } = walk(path);
       if (!node?.range) return line;
-      const start = lineAt(node.range[0]);
+      const start = source().lines.linePos(node.range[0]).line;
       // A block scalar's node starts at its `|` or `>` header; the text is on the lines below.
       const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
       return block ? start + 1 : start;
+    },
+    release() {
+      held = undefined;
     },
   };
 }
 
 /** Parses `text` and indexes it (for callers that have no document of their own). */
 export function indexLines(text: string): LineIndex {
-  const lineCounter = new LineCounter();
-  return indexDocument(parseDocument(text, { lineCounter, merge: true }), lineCounter);
+  return indexSource(text, (source) => {
+    const lines = new LineCounter();
+    return { doc: parseDocument(source, { lineCounter: lines, merge: true }), lines };
+  });
 }
