@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexLines } from '../../src/manifest/yaml-lines.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { indexLines, indexSource, type Parsed } from '../../src/manifest/yaml-lines.js';
 import { FULL_MANIFEST } from './stack-fixture.js';
 
 describe('indexLines', () => {
@@ -53,5 +54,22 @@ describe('indexLines', () => {
     expect(index.lineOf(['quoted key'])).toBe(1);
     expect(index.lineOf(['base', 'x'])).toBe(3);
     expect(index.lineOf(['other', 'y'])).toBe(7);
+  });
+
+  it('answers the same once released, parsing the text again only when asked', () => {
+    let parses = 0;
+    const parse = (text: string): Parsed => {
+      parses++;
+      const lines = new LineCounter();
+      return { doc: parseDocument(text, { lineCounter: lines }), lines };
+    };
+    const index = indexSource(FULL_MANIFEST, parse, parse(FULL_MANIFEST));
+    expect(index.lineOf(['resources', 1])).toBe(39);
+    index.release();
+    expect(parses).toBe(1);
+    expect(index.lineOf(['resources', 1])).toBe(39);
+    expect(index.lineOf(['resources', 0, 'props', 1, 'values', 'dev', 'value'])).toBe(27);
+    expect(index.textLineOf(['globals', 1, 'value', 1, 'Value'])).toBe(16);
+    expect(parses).toBe(2);
   });
 });
