@@ -7,7 +7,8 @@ import { buildManifest } from './build.js';
 import { displayPath } from './display-path.js';
 import { resolveFileDirectives } from './file-directive.js';
 import type { Manifest } from './types.js';
-import { indexSource, type Parsed } from './yaml-lines.js';
+import { indexDocument, releasable, type LineIndex } from './yaml-lines.js';
+import { readBlockYaml } from './block-yaml.js';
 import { readTextFile } from './read-text.js';
 
 export const MANIFEST_FILE = 'stackql_manifest.yml';
@@ -44,8 +45,27 @@ export function loadManifest(stackDir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   const shown = displayPath(file);
   const text = readManifestText(file, shown, dir);
-  const source = parse(text);
-  const { doc: parsed, lines: lineCounter } = source;
+  // Most manifests are plain block YAML, which block-yaml.ts reads many times faster; anything
+  // else (and every error) goes through the yaml package.
+  const { doc, lines } = readBlockYaml(text) ?? readYaml(text, shown);
+  // Once built, the manifest needs a line only for an error: the index lets go of what it
+  // holds, and parses the text again (with the yaml package) if a later error asks.
+  const index = releasable(lines, () => {
+    const lineCounter = new LineCounter();
+    return indexDocument(parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter);
+  });
+  const manifest = buildManifest(resolveFileDirectives(doc, dir, index, shown), index, file, shown, dir);
+  index.release();
+  return manifest;
+}
+
+/**
+ * Reads the manifest with the yaml package. Bad YAML → DeployError 'ManifestSyntax' at its
+ * line.
+ */
+function readYaml(text: string, shown: string): { doc: unknown; lines: LineIndex } {
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const syntax = (message: string, line: number | undefined, hint: string, cause: unknown): DeployError =>
     new DeployError('ManifestSyntax', `invalid YAML: ${message}`, { file: shown, line, hint, cause });
   const [first] = parsed.errors;
@@ -69,15 +89,7 @@ export function loadManifest(stackDir: string): Manifest {
       error,
     );
   }
-  const lines = indexSource(text, parse, source);
-  const manifest = buildManifest(resolveFileDirectives(doc, dir, lines, shown), lines, file, shown, dir);
-  lines.release(); // errors found later (in templates) parse the text again for their line
-  return manifest;
-}
-
-function parse(text: string): Parsed {
-  const lines = new LineCounter();
-  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines }), lines };
+  return { doc, lines: indexDocument(parsed, lineCounter) };
 }
 
 /**

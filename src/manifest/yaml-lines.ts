@@ -22,29 +22,11 @@ interface Found {
   node?: Node | undefined;
 }
 
-/** A parsed document and the line counter it was parsed with. */
-export interface Parsed {
-  doc: Document;
-  lines: LineCounter;
-}
-
-/**
- * An index that can let go of its document: a manifest's document holds far more memory than
- * its text (about 30 MB for 10,000 resources, as much as the rest of the loaded stack), and
- * once the manifest is built only an error needs a line. After `release`, the next question
- * parses the text again.
- */
-export interface ReleasableIndex extends LineIndex {
-  release(): void;
-}
-
-/** The index of `text`, answering from `parsed` (what `parse(text)` gives) while it is held. */
-export function indexSource(text: string, parse: (text: string) => Parsed, parsed?: Parsed): ReleasableIndex {
-  let held = parsed;
-  const source = (): Parsed => (held ??= parse(text));
+/** The index of a document parsed with `lineCounter`. */
+export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
+  const lineAt = (offset: number): number => lines.linePos(offset).line;
 
   function walk(path: readonly PathKey[]): Found {
-    const { doc, lines } = source();
     let node = doc.contents;
     let line = 1;
     for (const key of path) {
@@ -52,12 +34,12 @@ export function indexSource(text: string, parse: (text: string) => Parsed, parse
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
         if (!pair) return { line };
         const keyNode = pair.key as Scalar;
-        if (keyNode.range) line = lines.linePos(keyNode.range[0]).line;
+        if (keyNode.range) line = lineAt(keyNode.range[0]);
         node = pair.value as Node | null;
       } else if (isSeq(node) && typeof key === 'number') {
         const item = node.items[key] as Node | undefined;
         if (!item) return { line };
-        if (item.range) line = lines.linePos(item.range[0]).line;
+        if (item.range) line = lineAt(item.range[0]);
         node = item;
       } else {
         return { line };
@@ -71,11 +53,30 @@ export function indexSource(text: string, parse: (text: string) => Parsed, parse
     textLineOf(path) {
       const { line, node } = walk(path);
       if (!node?.range) return line;
-      const start = source().lines.linePos(node.range[0]).line;
+      const start = lineAt(node.range[0]);
       // A block scalar's node starts at its `|` or `>` header; the text is on the lines below.
       const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
       return block ? start + 1 : start;
     },
+  };
+}
+
+/**
+ * An index that can let go of what it answers from: a manifest's parsed document holds far more
+ * memory than its text (about 30 MB for 10,000 resources, as much as the rest of the loaded
+ * stack), and once the manifest is built only an error needs a line. After `release`, the next
+ * question builds the index again with `later` (parsing the text again).
+ */
+export interface ReleasableIndex extends LineIndex {
+  release(): void;
+}
+
+export function releasable(first: LineIndex, later: () => LineIndex): ReleasableIndex {
+  let held: LineIndex | undefined = first;
+  const index = (): LineIndex => (held ??= later());
+  return {
+    lineOf: (path) => index().lineOf(path),
+    textLineOf: (path) => index().textLineOf(path),
     release() {
       held = undefined;
     },
@@ -84,8 +85,6 @@ export function indexSource(text: string, parse: (text: string) => Parsed, parse
 
 /** Parses `text` and indexes it (for callers that have no document of their own). */
 export function indexLines(text: string): LineIndex {
-  return indexSource(text, (source) => {
-    const lines = new LineCounter();
-    return { doc: parseDocument(source, { lineCounter: lines, merge: true }), lines };
-  });
+  const lineCounter = new LineCounter();
+  return indexDocument(parseDocument(text, { lineCounter, merge: true }), lineCounter);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineCounter, parseDocument } from 'yaml';
-import { indexLines, indexSource, type Parsed } from '../../src/manifest/yaml-lines.js';
+import { indexLines, releasable } from '../../src/manifest/yaml-lines.js';
 import { FULL_MANIFEST } from './stack-fixture.js';
 
 describe('indexLines', () => {
@@ -56,20 +55,19 @@ describe('indexLines', () => {
     expect(index.lineOf(['other', 'y'])).toBe(7);
   });
 
-  it('answers the same once released, parsing the text again only when asked', () => {
-    let parses = 0;
-    const parse = (text: string): Parsed => {
-      parses++;
-      const lines = new LineCounter();
-      return { doc: parseDocument(text, { lineCounter: lines }), lines };
+  it('answers the same once released, building the index again only when asked', () => {
+    let built = 0;
+    const later = () => {
+      built++;
+      return indexLines(FULL_MANIFEST);
     };
-    const index = indexSource(FULL_MANIFEST, parse, parse(FULL_MANIFEST));
+    const index = releasable(indexLines(FULL_MANIFEST), later);
     expect(index.lineOf(['resources', 1])).toBe(39);
     index.release();
-    expect(parses).toBe(1);
+    expect(built).toBe(0);
     expect(index.lineOf(['resources', 1])).toBe(39);
     expect(index.lineOf(['resources', 0, 'props', 1, 'values', 'dev', 'value'])).toBe(27);
     expect(index.textLineOf(['globals', 1, 'value', 1, 'Value'])).toBe(16);
-    expect(parses).toBe(2);
+    expect(built).toBe(1);
   });
 });
