@@ -1,7 +1,7 @@
 /** Reading `<stack>/stackql_manifest.yml`. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { DeployError } from '../errors/index.js';
 import { buildManifest } from './build.js';
 import { displayPath } from './display-path.js';
@@ -10,6 +10,7 @@ import type { Manifest } from './types.js';
 import { indexDocument, releasable, type LineIndex } from './yaml-lines.js';
 import { readBlockYaml } from './block-yaml.js';
 import { readTextFile } from './read-text.js';
+import { yamlPackage } from './yaml-package.js';
 
 export const MANIFEST_FILE = 'stackql_manifest.yml';
 
@@ -51,6 +52,7 @@ export function loadManifest(stackDir: string): Manifest {
   // Once built, the manifest needs a line only for an error: the index lets go of what it
   // holds, and parses the text again (with the yaml package) if a later error asks.
   const index = releasable(lines, () => {
+    const { LineCounter, parseDocument } = yamlPackage();
     const lineCounter = new LineCounter();
     return indexDocument(parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter);
   });
@@ -64,6 +66,7 @@ export function loadManifest(stackDir: string): Manifest {
  * line.
  */
 function readYaml(text: string, shown: string): { doc: unknown; lines: LineIndex } {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const parsed = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const syntax = (message: string, line: number | undefined, hint: string, cause: unknown): DeployError =>
@@ -97,6 +100,7 @@ function readYaml(text: string, shown: string): { doc: unknown; lines: LineIndex
  * a list, so any such key is reported, at its line, as the template it almost certainly is.
  */
 function rejectCollectionKeys(doc: Document, text: string, lines: LineCounter, shown: string): void {
+  const { isScalar, visit } = yamlPackage();
   visit(doc, {
     Pair(_, pair) {
       if (pair.key === null || isScalar(pair.key)) return;

@@ -4,7 +4,8 @@
  * starts, read from the node ranges the `yaml` parser keeps. A path that does not exist answers
  * with its nearest existing ancestor.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node, Scalar } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 
 export type PathKey = string | number;
 
@@ -24,6 +25,7 @@ interface Found {
 
 /** The index of a document parsed with `lineCounter`. */
 export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
+  const { isMap, isScalar, isSeq, Scalar } = yamlPackage();
   const lineAt = (offset: number): number => lines.linePos(offset).line;
 
   function walk(path: readonly PathKey[]): Found {
@@ -85,6 +87,7 @@ export function releasable(first: LineIndex, later: () => LineIndex): Releasable
 
 /** Parses `text` and indexes it (for callers that have no document of their own). */
 export function indexLines(text: string): LineIndex {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   return indexDocument(parseDocument(text, { lineCounter, merge: true }), lineCounter);
 }
