@@ -67,11 +67,15 @@ function deploy(root, command, dir, url) {
     [...args, '--rate-limit', '1000', ...(command === 'apply' ? ['--yes'] : [])],
     {
       cwd: root,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, DEPLOY_BENCH_FIRST: out },
+      maxBuffer: 256 * 1024 * 1024,
     },
   );
-  if (run.status !== 0) throw new Error(`deploy ${command} in ${root} exited ${run.status}`);
+  if (run.status !== 0) {
+    const said = `${run.stderr}${String(run.stdout).split('\n').slice(-3).join('\n')}`;
+    throw new Error(`deploy ${command} in ${root} exited ${run.status}: ${said}`);
+  }
   const lines = readFileSync(out, 'utf8')
     .trim()
     .split('\n')
@@ -81,13 +85,14 @@ function deploy(root, command, dir, url) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cloud = await startCloud();
 const load = [loadavg()[0]];
-try {
-  console.log('| stack | build | first request: wall ms (median, min) | CPU ms (median, min) | peak RSS MB |');
-  console.log('|---|---|---|---|---|');
-  for (const size of flags.sizes.split(',').map(Number)) {
-    for (const shape of flags.shapes.split(',')) {
+console.log('| stack | build | first request: wall ms (median, min) | CPU ms (median, min) | peak RSS MB |');
+console.log('|---|---|---|---|---|');
+for (const size of flags.sizes.split(',').map(Number)) {
+  for (const shape of flags.shapes.split(',')) {
+    // A cloud per stack: the local cloud's identifiers repeat from one stack to the next.
+    const cloud = await startCloud();
+    try {
       const { dir } = makeStack(shape, size);
       deploy(here, 'apply', dir, cloud.url); // so that the plan reads every resource
       const results = roots.map(() => []);
@@ -102,10 +107,10 @@ try {
           `| ${shape} ${size} | ${root === here ? 'this' : root} | ${cell(of('wall'))} | ${cell(of('cpu'))} | ${rss} |`,
         );
       });
+    } finally {
+      cloud.stop();
     }
   }
-} finally {
-  cloud.stop();
 }
 load.push(loadavg()[0]);
 console.log(`\nload average ${load.map((l) => l.toFixed(2)).join(' → ')}; ${flags.runs} runs each`);
