@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { DeployError } from '../errors/index.js';
 import { displayPath } from './display-path.js';
 import type { LineIndex, PathKey } from './yaml-lines.js';
+import { yamlPackage } from './yaml-package.js';
 
 const DIRECTIVE = /^\s*file\((.+)\)\s*$/;
 
@@ -21,11 +21,11 @@ interface Where {
 function parse(text: string, file: string): unknown {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return JSON.parse(text) as unknown;
-  if (ext === '.yml' || ext === '.yaml') return parseYaml(text);
+  if (ext === '.yml' || ext === '.yaml') return yamlPackage().parse(text);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return parseYaml(text);
+    return yamlPackage().parse(text);
   }
 }
 

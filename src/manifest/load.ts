@@ -1,14 +1,16 @@
 /** Reading `<stack>/stackql_manifest.yml`. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { DeployError } from '../errors/index.js';
 import { buildManifest } from './build.js';
 import { displayPath } from './display-path.js';
 import { resolveFileDirectives } from './file-directive.js';
 import type { Manifest } from './types.js';
-import { indexDocument } from './yaml-lines.js';
+import { indexDocument, releasable, type LineIndex } from './yaml-lines.js';
+import { readBlockYaml } from './block-yaml.js';
 import { readTextFile } from './read-text.js';
+import { yamlPackage } from './yaml-package.js';
 
 export const MANIFEST_FILE = 'stackql_manifest.yml';
 
@@ -44,6 +46,27 @@ export function loadManifest(stackDir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   const shown = displayPath(file);
   const text = readManifestText(file, shown, dir);
+  // Most manifests are plain block YAML, which block-yaml.ts reads many times faster; anything
+  // else (and every error) goes through the yaml package.
+  const { doc, lines } = readBlockYaml(text) ?? readYaml(text, shown);
+  // Once built, the manifest needs a line only for an error: the index lets go of what it
+  // holds, and parses the text again (with the yaml package) if a later error asks.
+  const index = releasable(lines, () => {
+    const { LineCounter, parseDocument } = yamlPackage();
+    const lineCounter = new LineCounter();
+    return indexDocument(parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter);
+  });
+  const manifest = buildManifest(resolveFileDirectives(doc, dir, index, shown), index, file, shown, dir);
+  index.release();
+  return manifest;
+}
+
+/**
+ * Reads the manifest with the yaml package. Bad YAML → DeployError 'ManifestSyntax' at its
+ * line.
+ */
+function readYaml(text: string, shown: string): { doc: unknown; lines: LineIndex } {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const parsed = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const syntax = (message: string, line: number | undefined, hint: string, cause: unknown): DeployError =>
@@ -69,8 +92,7 @@ export function loadManifest(stackDir: string): Manifest {
       error,
     );
   }
-  const lines = indexDocument(parsed, lineCounter);
-  return buildManifest(resolveFileDirectives(doc, dir, lines, shown), lines, file, shown, dir);
+  return { doc, lines: indexDocument(parsed, lineCounter) };
 }
 
 /**
@@ -78,6 +100,7 @@ export function loadManifest(stackDir: string): Manifest {
  * a list, so any such key is reported, at its line, as the template it almost certainly is.
  */
 function rejectCollectionKeys(doc: Document, text: string, lines: LineCounter, shown: string): void {
+  const { isScalar, visit } = yamlPackage();
   visit(doc, {
     Pair(_, pair) {
       if (pair.key === null || isScalar(pair.key)) return;

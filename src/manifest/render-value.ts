@@ -23,7 +23,11 @@ export function renderValue(
       {
         text: value,
         file: origin.file,
-        line: origin.textLine(relative),
+        // Only an error needs the line: finding it is a walk of the YAML, parsed again once
+        // the manifest is built (yaml-lines.ts), so it is looked up then.
+        get line() {
+          return origin.textLine(relative);
+        },
         ...(origin.resource === undefined ? {} : { resource: origin.resource }),
       },
       context,

@@ -4,7 +4,8 @@
  * starts, read from the node ranges the `yaml` parser keeps. A path that does not exist answers
  * with its nearest existing ancestor.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node, Scalar } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 
 export type PathKey = string | number;
 
@@ -24,6 +25,7 @@ interface Found {
 
 /** The index of a document parsed with `lineCounter`. */
 export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
+  const { isMap, isScalar, isSeq, Scalar } = yamlPackage();
   const lineAt = (offset: number): number => lines.linePos(offset).line;
 
   function walk(path: readonly PathKey[]): Found {
@@ -61,8 +63,31 @@ export function indexDocument(doc: Document, lines: LineCounter): LineIndex {
   };
 }
 
+/**
+ * An index that can let go of what it answers from: a manifest's parsed document holds far more
+ * memory than its text (about 30 MB for 10,000 resources, as much as the rest of the loaded
+ * stack), and once the manifest is built only an error needs a line. After `release`, the next
+ * question builds the index again with `later` (parsing the text again).
+ */
+export interface ReleasableIndex extends LineIndex {
+  release(): void;
+}
+
+export function releasable(first: LineIndex, later: () => LineIndex): ReleasableIndex {
+  let held: LineIndex | undefined = first;
+  const index = (): LineIndex => (held ??= later());
+  return {
+    lineOf: (path) => index().lineOf(path),
+    textLineOf: (path) => index().textLineOf(path),
+    release() {
+      held = undefined;
+    },
+  };
+}
+
 /** Parses `text` and indexes it (for callers that have no document of their own). */
 export function indexLines(text: string): LineIndex {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   return indexDocument(parseDocument(text, { lineCounter, merge: true }), lineCounter);
 }

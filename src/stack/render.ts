@@ -73,7 +73,9 @@ function contextOf(input: Omit<RenderInput, 'own'>): { context: Record<string, u
   const { stack, resource, known } = input;
   try {
     const self = thisOf(stack, resource.def.name, known);
-    const base = { ...templateBase(stack, known, resource), this: self, idempotency_token: self['idempotency_token'] };
+    const base = templateBase(stack, known, resource); // a fresh object: no need to copy it again
+    base['this'] = self;
+    base['idempotency_token'] = self['idempotency_token'];
     return { context: resourceContext(stack.manifest, resource.def, stack.env, base) };
   } catch (error) {
     return { problem: withResource(error, resource.def.name) };
@@ -91,8 +93,10 @@ function renderBlocks(
   const { resource, registry } = input;
   const name = resource.def.name;
   const result: RenderedResource = { statements: [], queries: {}, problems: [] };
-  const addressing = { ...own, ...context };
-  const callback = input.callback ?? partiallyUnknown('callback', {});
+  // Copying the context (the stack's variables and globals) costs more than the rest of a
+  // render of a small template: made only for the anchors that use it, once.
+  let addressing: Record<string, unknown> | undefined;
+  const addressed = (): Record<string, unknown> => (addressing ??= { ...own, ...context });
   const wanted = anchors ?? (Object.keys(resource.blocks) as AnchorName[]);
   for (const anchor of wanted) {
     const block = resource.blocks[anchor];
@@ -105,7 +109,11 @@ function renderBlocks(
         continue;
       }
       const query = isQueryAnchor(anchor);
-      const scope = ADDRESSING.has(anchor) ? addressing : query ? { ...addressing, callback } : context;
+      const scope = ADDRESSING.has(anchor)
+        ? addressed()
+        : query
+          ? { ...addressed(), callback: input.callback ?? partiallyUnknown('callback', {}) }
+          : context;
       const sql = renderTemplate(
         { text: block.text, file: resource.file, line: block.bodyLine, resource: name },
         scope,

@@ -43,6 +43,10 @@ export function loadStack(input: StackInput): Stack {
   const context = stackContext(manifest, input.env, vars);
   const problems: DeployError[] = [];
   const resources: StackResource[] = [];
+  // Many resources share a query file (10,000 resources may use five): each is read and split
+  // once. Its blocks are never changed after, so resources share them. A file that fails is
+  // not remembered: every resource using it gets its own error.
+  const split = new Map<string, Partial<Record<AnchorName, AnchorBlock>>>();
   for (const def of manifest.resources) {
     const file = displayPath(def.file);
     if (def.type === 'resource' && !existsSync(def.file)) {
@@ -56,18 +60,19 @@ export function loadStack(input: StackInput): Stack {
       );
       continue;
     }
-    const blocks: Partial<Record<AnchorName, AnchorBlock>> = {};
     if (def.sql !== undefined) {
       // Inline SQL (stackql-deploy's `sql:`) is the one statement of a query or command resource.
       const anchor = def.type === 'command' ? 'command' : 'exports';
-      blocks[anchor] = { anchor, options: {}, text: def.sql, line: def.line, bodyLine: def.line };
+      const blocks = { [anchor]: { anchor, options: {}, text: def.sql, line: def.line, bodyLine: def.line } };
       resources.push({ def, file: displayPath(manifest.file), blocks, dependsOn: [], anyOf: [] });
       continue;
     }
-    if (existsSync(def.file)) {
+    const blocks = split.get(def.file) ?? {};
+    if (!split.has(def.file) && existsSync(def.file)) {
       try {
         const text = readTextFile(def.file, { what: 'query file', shown: file, inside: dir });
         for (const block of splitAnchors(text, file)) blocks[block.anchor] = block;
+        split.set(def.file, blocks);
       } catch (error) {
         problems.push(withResource(error, def.name));
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexLines } from '../../src/manifest/yaml-lines.js';
+import { indexLines, releasable } from '../../src/manifest/yaml-lines.js';
 import { FULL_MANIFEST } from './stack-fixture.js';
 
 describe('indexLines', () => {
@@ -53,5 +53,21 @@ describe('indexLines', () => {
     expect(index.lineOf(['quoted key'])).toBe(1);
     expect(index.lineOf(['base', 'x'])).toBe(3);
     expect(index.lineOf(['other', 'y'])).toBe(7);
+  });
+
+  it('answers the same once released, building the index again only when asked', () => {
+    let built = 0;
+    const later = () => {
+      built++;
+      return indexLines(FULL_MANIFEST);
+    };
+    const index = releasable(indexLines(FULL_MANIFEST), later);
+    expect(index.lineOf(['resources', 1])).toBe(39);
+    index.release();
+    expect(built).toBe(0);
+    expect(index.lineOf(['resources', 1])).toBe(39);
+    expect(index.lineOf(['resources', 0, 'props', 1, 'values', 'dev', 'value'])).toBe(27);
+    expect(index.textLineOf(['globals', 1, 'value', 1, 'Value'])).toBe(16);
+    expect(built).toBe(1);
   });
 });
