@@ -245,4 +245,16 @@ describe('where state lives', () => {
     ]);
     expect(plan.stdout).toContain('No changes.');
   });
+
+  it('a fresh state after a teardown creates for real: its intents number from 1 again, their tokens must not repeat', async () => {
+    const { url } = await cloudWithBucket();
+    const stack = tempStack();
+    const where = ['--endpoint', url, '--yes'];
+    expect((await deploy(['apply', stack, 'dev', ...where])).code).toBe(0);
+    expect((await deploy(['teardown', stack, 'dev', ...where])).code).toBe(0);
+    // The same stack again, its state now started afresh in S3.
+    expect((await deploy(['apply', stack, 'dev', ...where, '--state', STATE])).code).toBe(0);
+    const plan = await deploy(['plan', stack, 'dev', '--endpoint', url, '--state', STATE, '--json']);
+    expect(eventsOf(plan, 'plan_ready')[0]?.plan.summary).toMatchObject({ create: 0, noop: 9 });
+  });
 });
