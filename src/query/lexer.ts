@@ -39,9 +39,10 @@ export function tokenize(sql: string, origin: Origin): Token[] {
   const fail = (code: string, message: string, at: number): never => {
     throw new DeployError(code, message, { file: origin.file, line: at, resource: origin.resource });
   };
+  // test() and a slice: exec() would allocate a match array per token.
   const match = (pattern: RegExp): string | undefined => {
     pattern.lastIndex = i;
-    return pattern.exec(sql)?.[0];
+    return pattern.test(sql) ? sql.slice(i, pattern.lastIndex) : undefined;
   };
 
   while (i < sql.length) {

@@ -73,6 +73,18 @@ interface StackNames {
 
 const stackNames = new WeakMap<Stack, StackNames>();
 const resourceNames = new WeakMap<StackResource, string[]>();
+const variableNames = new WeakMap<StackResource, string[]>();
+const usedNames = new WeakMap<StackResource, ReadonlySet<string>>();
+
+/** Every top-level name the templates of `resource` may look up (remembered per resource). */
+function namesUsed(stack: Stack, resource: StackResource): ReadonlySet<string> {
+  let used = usedNames.get(resource);
+  if (used === undefined) {
+    used = contextNames(resource, stack.manifest);
+    usedNames.set(resource, used);
+  }
+  return used;
+}
 
 function namesOf(stack: Stack): StackNames {
   let names = stackNames.get(stack);
@@ -99,8 +111,23 @@ function namesRead(stack: Stack, resource: StackResource): string[] {
   let read = resourceNames.get(resource);
   if (read === undefined) {
     const { definitions } = namesOf(stack);
-    read = [...contextNames(resource, stack.manifest)].filter((n) => definitions.has(n));
+    read = [...namesUsed(stack, resource)].filter((n) => definitions.has(n));
     resourceNames.set(resource, read);
+  }
+  return read;
+}
+
+/**
+ * The stack variables (environment, -e, vars, globals, stack_name...) the templates of `resource`
+ * read. The stack context holds every environment variable: copying all of them into each
+ * resource's context (several times per render) made a 10,000-resource plan allocate about
+ * 700 MB before its first request.
+ */
+function variablesRead(stack: Stack, resource: StackResource): string[] {
+  let read = variableNames.get(resource);
+  if (read === undefined) {
+    read = [...namesUsed(stack, resource)].filter((n) => Object.hasOwn(stack.context, n));
+    variableNames.set(resource, read);
   }
   return read;
 }
@@ -156,17 +183,18 @@ function withAliases(
 }
 
 /**
- * What every template of `resource` starts from: the stack context (stack_name, stack_env,
- * globals, vars) and, for each name of another resource it reads, that resource's known
- * columns (`{{ api.api_id }}`) or export (`{{ api_id }}`), or an unknown placeholder when
- * `known` has no entry for it. A name several resources define takes its value from the last
- * in manifest order, as in stackql-deploy, unless that one's `if` is false. Only the names the
- * resource reads are filled in, so the context stays small however large the stack (hints
- * still list every name).
+ * What every template of `resource` starts from: the stack variables it reads (stack_name,
+ * stack_env, globals, vars, the environment) and, for each name of another resource it reads,
+ * that resource's known columns (`{{ api.api_id }}`) or export (`{{ api_id }}`), or an unknown
+ * placeholder when `known` has no entry for it. A name several resources define takes its value
+ * from the last in manifest order, as in stackql-deploy, unless that one's `if` is false. Only
+ * the names the resource reads are filled in, so the context stays small however large the
+ * stack and its environment (hints still list every name).
  */
 export function templateBase(stack: Stack, known: Known, resource: StackResource): Record<string, unknown> {
   const { all } = namesOf(stack);
-  const context: Record<string, unknown> = { ...stack.context, [MORE_NAMES]: () => all };
+  const context: Record<string, unknown> = { [MORE_NAMES]: () => all };
+  for (const name of variablesRead(stack, resource)) context[name] = stack.context[name];
   for (const name of namesRead(stack, resource)) context[name] = valueOf(stack, known, name);
   return context;
 }
@@ -197,15 +225,21 @@ export function stackExports(stack: Stack, known: Known): { values: Record<strin
 }
 
 /**
- * A resource's own columns, for the anchors that address an existing resource (delete, exists,
- * update), as unknown placeholders: they render and parse, and an exists query that needs them
- * is simply not used for lookups.
+ * A resource's own columns its templates read, for the anchors that address an existing
+ * resource (delete, exists, update), as unknown placeholders: they render and parse, and an
+ * exists query that needs them is simply not used for lookups.
  */
-export function ownColumns(resourceName: string, schema: TypeSchema | undefined): Record<string, unknown> {
+export function ownColumns(
+  stack: Stack,
+  resource: StackResource,
+  schema: TypeSchema | undefined,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!schema) return out;
+  const used = namesUsed(stack, resource);
   for (const name of [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)]) {
-    out[snakeCase(name)] = unknownValue(`${resourceName}.${snakeCase(name)}`);
+    const column = snakeCase(name);
+    if (used.has(column)) out[column] = unknownValue(`${resource.def.name}.${column}`);
   }
   return out;
 }

@@ -189,7 +189,7 @@ export function renderTyped(input: Omit<RenderInput, 'own'>): {
   const probe = renderBlocks(input, context.context, {}, ['create', 'createorupdate']);
   const probed = schemaOf(probe, registry);
   if (probe.problems.length > 0) return probed ? { rendered: probe, schema: probed } : { rendered: probe };
-  const own = ownColumns(resource.def.name, probed);
+  const own = ownColumns(input.stack, resource, probed);
   const anchors = input.anchors ? [...input.anchors, 'create' as const, 'createorupdate' as const] : undefined;
   const rendered = renderBlocks(input, context.context, own, anchors, probe);
   const schema = schemaOf(rendered, registry);

@@ -108,6 +108,25 @@ describe('templateBase', () => {
     expect(Object.keys(base)).not.toContain('unrelated_id');
   });
 
+  it('copies in only the environment variables the templates read, and still hints the others', () => {
+    const processEnv: Record<string, string> = { DEPLOY_SUFFIX: 'x' };
+    for (let i = 0; i < 200; i++) processEnv[`NOISE_${i}`] = 'n';
+    const dir = writeStack(
+      `name: t\nglobals:\n  - name: region\n    value: us-east-1\nresources:\n  - name: env_reader\n    file: e.iql\n  - name: env_typo\n    file: t.iql\n`,
+      { 'resources/e.iql': user('api-{{ DEPLOY_SUFFIX }}'), 'resources/t.iql': user('api-{{ DEPLOY_SUFIX }}') },
+    );
+    const loaded = loadStack({ stackDir: dir, env: 'dev', processEnv, assignments: [], cwd: process.cwd() });
+    const [reader, typo] = loaded.resources as [StackResource, StackResource];
+    expect(Object.keys(templateBase(loaded, new Map(), reader)).filter((k) => !k.startsWith('__'))).toEqual([
+      'DEPLOY_SUFFIX',
+      'region',
+    ]);
+    const render = (r: StackResource) =>
+      renderTyped({ stack: loaded, resource: r, registry: schemaRegistry(), known: new Map() });
+    expect(render(reader).rendered.create?.desiredState['Name']).toBe('api-x');
+    expect(render(typo).rendered.problems[0]?.hint).toContain("Did you mean 'DEPLOY_SUFFIX'?");
+  });
+
   it('still suggests the names of every resource for a misspelt one', () => {
     const r = named('typo');
     const { rendered } = renderTyped({
