@@ -4,8 +4,8 @@
  * pending, and the next run resolves it (request status, or the same request re-sent with the
  * same client token) instead of guessing: an in-flight create is adopted, never duplicated.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { hashOf, isObject } from '../common/index.js';
+import { randomUUID } from 'node:crypto';
+import { isObject } from '../common/index.js';
 
 export type IntentOperation = 'create' | 'update' | 'delete';
 
@@ -38,29 +38,15 @@ export interface Intent {
 export type IntentRequest = Omit<Intent, 'id' | 'clientToken' | 'requestToken' | 'createdAt'>;
 
 /**
- * The client token of a new intent: a hash of stack, environment, resource, operation, what the
- * request asks for (the desired state; a delete's identifier), the intent's id and a random
- * salt. The token is stored with the intent, and re-sending it returns the original request.
- * The salt matters: a ledger started afresh (`.deploy/` deleted, state moved to S3, `state rm`)
- * numbers its intents from 1 again, and Cloud Control remembers a token for 36 hours, so an
- * unsalted token would return the earlier run's request (a create of a resource since deleted)
- * instead of making a new one.
+ * The client token of a new intent: a random UUID, stored with the intent, so sending the
+ * intent's request again makes Cloud Control return the original request instead of acting
+ * twice. Random, not derived from the request: a ledger started afresh (`.deploy/` deleted,
+ * state moved to S3, `state rm`) numbers its intents from 1 again, and Cloud Control remembers
+ * a token for 36 hours, so a token derived from what the request asks would return the earlier
+ * run's request (a create of a resource since deleted) instead of making a new one.
  */
-export function clientTokenFor(stack: string, env: string, request: IntentRequest, id: number): string {
-  const asked = request.operation === 'delete' ? { identifier: request.identifier } : request.desired;
-  return createHash('sha256')
-    .update(
-      [
-        stack,
-        env,
-        request.resource,
-        request.operation,
-        hashOf(asked),
-        String(id),
-        randomBytes(16).toString('hex'),
-      ].join('\0'),
-    )
-    .digest('hex');
+export function newClientToken(): string {
+  return randomUUID();
 }
 
 /** What is wrong with a stored intent, or undefined when it is well formed. */

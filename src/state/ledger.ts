@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { clientTokenFor, intentProblem, type Intent, type IntentRequest } from './intent.js';
+import { intentProblem, newClientToken, type Intent, type IntentRequest } from './intent.js';
 import { JournalWriter, readJournal } from './journal-file.js';
 import { entryProblem, otherEnvironment, parseLedger } from './ledger-format.js';
 import type { LedgerData, LedgerEntry } from './ledger-format.js';
@@ -176,7 +176,7 @@ export class Ledger {
       const intent: Intent = {
         ...copy(request),
         id,
-        clientToken: clientTokenFor(this.stack, this.env, request, id),
+        clientToken: newClientToken(),
         createdAt: now.toISOString(),
       };
       const problem = intentProblem(intent);
