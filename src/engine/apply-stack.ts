@@ -71,7 +71,7 @@ export async function applyStack(
     state: ResourceState,
     desired: Record<string, unknown>,
     intent: Intent | undefined,
-    columns = resourceColumns(state.properties),
+    columns: Record<string, unknown>,
   ): Promise<void> => {
     const entry = entryOf(p, state, desired, columns);
     collectSecrets(ctx.stack.secrets, p.resource, p.schema, {
@@ -85,21 +85,32 @@ export async function applyStack(
     });
     known.set(p.name, columns);
   };
-  /** Callback, statecheck and exports of what was just created or updated; the ledger gets the exports found. */
-  const settled = async (
+  /**
+   * After a create or update: callback, statecheck and exports (cloud reads, in the node's
+   * slot), then the ledger write with the columns they found, once the slot is given back (the
+   * next operation's intent shares its sync). The resource is recorded even when settling fails.
+   */
+  const settleAndRecord = async (
     p: PlannedResource,
     state: ResourceState,
     desired: Record<string, unknown>,
+    intent: Intent | undefined,
     operation: 'create' | 'update',
     requestToken: string | undefined,
+    freeSlot: () => void,
   ): Promise<void> => {
-    const callback = progressEvent(operation, p.schema.typeName, state.identifier, requestToken);
-    const resource = p.resource as NonNullable<PlannedResource['resource']>;
-    const columns = await settle(ctx, resource, state, known, operation, callback, options.signal);
-    await record(p, state, desired, undefined, columns);
+    let columns = resourceColumns(state.properties);
+    try {
+      const callback = progressEvent(operation, p.schema.typeName, state.identifier, requestToken);
+      const resource = p.resource as NonNullable<PlannedResource['resource']>;
+      columns = await settle(ctx, resource, state, known, operation, callback, options.signal);
+    } finally {
+      freeSlot();
+      await record(p, state, desired, intent, columns);
+    }
   };
 
-  const run = async (id: string): Promise<void> => {
+  const run = async (id: string, freeSlot: () => void): Promise<void> => {
     const { phase, resource } = parseNodeId(id);
     if (phase === 'read' || phase === 'command') return runLater(ctx, phase, resource, known, failed, options.signal);
     const p = byName.get(resource) as PlannedResource;
@@ -122,13 +133,17 @@ export async function applyStack(
         );
         applied.push({ kind: 'deleted', resource: p.name });
         known.delete(p.name);
-        await recordOutcome(p, 'deleted', identifier, async () => {
-          await ledger.removeAsync(p.name, intent);
-          if (p.renamedFrom !== undefined) await ledger.removeAsync(p.renamedFrom);
-        });
-        if (p.resource) {
-          const callback = progressEvent('delete', p.schema.typeName, identifier, requestToken);
-          await awaitCallback(ctx, p.resource, known, 'delete', callback, options.signal);
+        try {
+          if (p.resource) {
+            const callback = progressEvent('delete', p.schema.typeName, identifier, requestToken);
+            await awaitCallback(ctx, p.resource, known, 'delete', callback, options.signal);
+          }
+        } finally {
+          freeSlot();
+          await recordOutcome(p, 'deleted', identifier, async () => {
+            await ledger.removeAsync(p.name, intent);
+            if (p.renamedFrom !== undefined) await ledger.removeAsync(p.renamedFrom);
+          });
         }
         if (p.change.action === 'delete') finish(p, p.identifier);
         else deletedForReplace.add(p.name);
@@ -160,8 +175,7 @@ export async function applyStack(
             )
           : { intent: undefined, result: { identifier, properties: p.actual ?? {} } };
         applied.push({ kind: 'updated', resource: p.name, before: p.actual ?? {}, previous });
-        await record(p, state, desired, intent);
-        await settled(p, state, desired, 'update', requestToken);
+        await settleAndRecord(p, state, desired, intent, 'update', requestToken, freeSlot);
         finish(p, identifier);
         return;
       }
@@ -170,8 +184,7 @@ export async function applyStack(
       );
       // Before recording: a resource that cannot be recorded is still deleted by a rollback.
       applied.push({ kind: 'created', resource: p.name, identifier: state.identifier });
-      await record(p, state, desired, intent);
-      await settled(p, state, desired, 'create', requestToken);
+      await settleAndRecord(p, state, desired, intent, 'create', requestToken, freeSlot);
       finish(p, state.identifier);
     } catch (error) {
       if (p.resource) {
@@ -194,7 +207,9 @@ export async function applyStack(
       onFailure: options.onFailure === 'continue' ? 'continue' : 'stop',
       ...(options.signal ? { signal: options.signal } : {}),
     },
-    run,
+    // At --parallelism 1 one operation runs at a time, its ledger write included: a write that
+    // fails stops the run before anything else is sent.
+    options.parallelism > 1 ? run : (id) => run(id, () => undefined),
   );
   reportSkipped(result, byName, started, emit);
   // A replacement whose create never ran (or failed) leaves its resource deleted: say so, count it.

@@ -45,11 +45,15 @@ export interface ScheduleResult {
   gated: string[];
 }
 
-/** Runs every node once; resolves (never rejects) with each node in exactly one list. */
+/**
+ * Runs every node once; resolves (never rejects) with each node in exactly one list. `run` may
+ * call `freeSlot` to give its concurrency slot to the next ready node before it finishes (its
+ * remaining work is local, e.g. a ledger write); its dependents still wait for it to finish.
+ */
 export function runGraph(
   graph: Graph,
   options: ScheduleOptions,
-  run: (id: string) => Promise<void>,
+  run: (id: string, freeSlot: () => void) => Promise<void>,
 ): Promise<ScheduleResult> {
   const { parallelism, onFailure, signal, gate } = options;
   if (!(parallelism === Infinity || (Number.isInteger(parallelism) && parallelism >= 1))) {
@@ -71,7 +75,9 @@ export function runGraph(
       if (count === 0) ready.push(index);
     });
     const blocked = new Set<string>();
+    /** Nodes holding a concurrency slot; `running` also counts those that gave theirs back. */
     let inFlight = 0;
+    let running = 0;
     let halt: 'stopped' | 'interrupted' | undefined = signal?.aborted === true ? 'interrupted' : undefined;
     let done = false;
 
@@ -99,23 +105,36 @@ export function runGraph(
 
     function start(id: string): void {
       inFlight += 1;
+      running += 1;
+      let holding = true;
+      const freeSlot = (): void => {
+        if (!holding) return;
+        holding = false;
+        inFlight -= 1;
+        pump();
+      };
       let work: Promise<void>;
       try {
-        work = Promise.resolve(run(id));
+        work = Promise.resolve(run(id, freeSlot));
       } catch (error) {
         // Whatever run threw travels on unchanged: the caller reports it as the node's failure.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         work = Promise.reject(error);
       }
+      const ended = (): void => {
+        running -= 1;
+        if (holding) inFlight -= 1;
+        holding = false;
+      };
       work.then(
         () => {
-          inFlight -= 1;
+          ended();
           result.succeeded.push(id);
           release(id);
           pump();
         },
         (error: unknown) => {
-          inFlight -= 1;
+          ended();
           fail(id, error);
           pump();
         },
@@ -141,7 +160,7 @@ export function runGraph(
           release(id);
         }
       }
-      if (inFlight === 0 && (halt !== undefined || ready.size === 0)) finish();
+      if (running === 0 && (halt !== undefined || ready.size === 0)) finish();
     }
 
     function finish(): void {

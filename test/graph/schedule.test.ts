@@ -96,6 +96,28 @@ describe('runGraph concurrency', () => {
     expect(rec.starts()).toEqual(graph.ids);
   });
 
+  it('a node that gives its slot back lets the next start, while its dependents and the run wait for it', async () => {
+    const graph = buildGraph(nodesOf('A -> C, B'));
+    const log: string[] = [];
+    let finishA: () => void = () => undefined;
+    const done = runGraph(graph, { parallelism: 1, onFailure: 'stop' }, async (id, freeSlot) => {
+      log.push(`start:${id}`);
+      if (id === 'A') {
+        freeSlot();
+        freeSlot(); // twice is once
+        await new Promise<void>((resolve) => (finishA = resolve));
+      }
+      log.push(`end:${id}`);
+    });
+    await sleep(5);
+    // B took A's slot; C, which depends on A, waits; the run is not over.
+    expect(log).toEqual(['start:A', 'start:B', 'end:B']);
+    finishA();
+    const result = await done;
+    expect(log).toEqual(['start:A', 'start:B', 'end:B', 'end:A', 'start:C', 'end:C']);
+    expect(result.succeeded).toEqual(['B', 'A', 'C']);
+  });
+
   test.each([0, -1, 1.5, Number.NaN])('rejects parallelism %s', (parallelism) => {
     const graph = buildGraph(nodesOf('A'));
     let error: unknown;
