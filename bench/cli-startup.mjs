@@ -71,4 +71,5 @@ for (const [label, argv] of cases) {
     console.log(`${name.padEnd(44)} ${which}${line}`);
   });
 }
-if (!existsSync(resolve(roots[0], 'dist/cli/main.js'))) console.log('(dist/ is missing: run npm ci or npm run build)');
+if (!existsSync(resolve(roots[0], 'dist/bin/main.js')))
+  console.log('(dist/bin/ is missing: run npm ci or npm run build)');

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --
-// The `deploy` command: runs the compiled CLI (built by `npm ci` through the prepare script).
+// The `deploy` command: runs the bundled CLI (dist/bin/, built by `npm ci` through the prepare
+// script: tsc, then scripts/bundle.mjs, which says why it is a bundle).
 // `node --` ends node's own options: Node 20 would otherwise read an `--env-file` meant for deploy
 // (loading it into the environment, or exiting 9 when it is missing) before deploy starts.
 import { setFlagsFromString } from 'node:v8';
@@ -12,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 // the dynamic import), so their functions get it. Measured with bench/scale.mjs.
 setFlagsFromString('--interrupt-budget=405504');
 
-const { run } = await import('../dist/cli/main.js');
+const { run } = await import('../dist/bin/main.js');
 
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
