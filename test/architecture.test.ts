@@ -45,6 +45,14 @@ describe('module boundaries', () => {
     expect(impure.filter((p) => p.startsWith('plan/') || p.startsWith('graph/'))).toEqual([]);
   });
 
+  it('a module that finds files from import.meta.url sits two levels below the package root', () => {
+    // Its code runs from src/<folder>/, dist/<folder>/ or the bundle's dist/bin/ (scripts/bundle.mjs):
+    // a relative path from a file in a subfolder would resolve differently in the bundle.
+    const located = files.filter(({ text }) => text.includes('import.meta.url')).map(({ path }) => path);
+    expect(located).toContain('schema/registry.ts');
+    expect(located.filter((p) => p.split('/').length !== 2)).toEqual([]);
+  });
+
   it('only src/ui and src/cli write to the terminal (build scripts aside)', () => {
     const printing = files
       .filter(({ text }) => /console\.|process\.(stdout|stderr)\.write/.test(text))
