@@ -1,12 +1,15 @@
 /**
  * Bounded-concurrency execution of a graph. A node starts once everything it waits on has
- * succeeded (its dependencies, or on teardown its dependents), at most `parallelism` at once,
- * smallest input index first, so `parallelism: 1` on an already ordered manifest runs it in
- * manifest order. The scheduler owns no I/O: `run` does the work, the result says what happened.
+ * succeeded (its dependencies, or on teardown its dependents), at most `parallelism` at once.
+ * Of the nodes ready, the one with the longest chain still behind it goes first (the critical
+ * path: a deep chain started last would finish last, alone), then the smallest input index. At
+ * `parallelism: 1` the order cannot change the run's length, so it is input order alone: an
+ * already ordered manifest runs exactly as written. The scheduler owns no I/O: `run` does the
+ * work, the result says what happened.
  */
 import { DeployError } from '../errors/index.js';
 import type { Graph } from './graph.js';
-import { reach } from './order.js';
+import { reach, topologicalOrder } from './order.js';
 import { ReadyQueue } from './ready-queue.js';
 
 export type SkipReason = 'dependency-failed' | 'stopped' | 'interrupted';
@@ -68,7 +71,9 @@ export function runGraph(
   return new Promise((resolve) => {
     const result: ScheduleResult = { succeeded: [], failed: [], skipped: [], gated: [] };
     const pending = new Map<string, number>();
-    const ready = new ReadyQueue();
+    const ready = new ReadyQueue(
+      parallelism === 1 || parallelism === Infinity ? undefined : byCriticalPath(graph, options.reverse === true),
+    );
     graph.ids.forEach((id, index) => {
       const count = waitsOn.get(id)?.length ?? 0;
       pending.set(id, count);
@@ -179,4 +184,25 @@ export function runGraph(
 
     pump();
   });
+}
+
+/**
+ * Ready-queue order: the longer chain of nodes still to run after a node (through `releases`)
+ * first, then the smaller input index.
+ */
+function byCriticalPath(graph: Graph, reverse: boolean): (a: number, b: number) => boolean {
+  const releases = reverse ? graph.dependencies : graph.dependents;
+  const height = new Map<string, number>();
+  // Each node after everything it releases: dependents first, or on teardown dependencies first.
+  const order = topologicalOrder(graph);
+  if (!reverse) order.reverse();
+  for (const id of order) {
+    height.set(id, 1 + Math.max(0, ...(releases.get(id) ?? []).map((n) => height.get(n) ?? 0)));
+  }
+  const heights = graph.ids.map((id) => height.get(id) ?? 1);
+  return (a, b) => {
+    const ha = heights[a] as number;
+    const hb = heights[b] as number;
+    return ha !== hb ? ha > hb : a < b;
+  };
 }

@@ -96,6 +96,18 @@ describe('runGraph concurrency', () => {
     expect(rec.starts()).toEqual(graph.ids);
   });
 
+  it('starts the longest chain first when slots are scarce, and keeps input order at parallelism 1', async () => {
+    const graph = buildGraph(nodesOf('X, Y, Z, A -> B -> C'));
+    const rec = recorder({ defaultDelay: 2 });
+    await runGraph(graph, { parallelism: 2, onFailure: 'stop' }, rec.run);
+    expect(rec.starts().slice(0, 2)).toEqual(['A', 'X']);
+    await runGraph(graph, { parallelism: 2, onFailure: 'stop', reverse: true }, rec.run.bind(rec));
+    expect(rec.starts().slice(6, 8)).toEqual(['C', 'X']); // teardown: C's chain (C, B, A) is the longest
+    const one = recorder();
+    await runGraph(graph, { parallelism: 1, onFailure: 'stop' }, one.run);
+    expect(one.starts()).toEqual(['X', 'Y', 'Z', 'A', 'B', 'C']);
+  });
+
   it('a node that gives its slot back lets the next start, while its dependents and the run wait for it', async () => {
     const graph = buildGraph(nodesOf('A -> C, B'));
     const log: string[] = [];
