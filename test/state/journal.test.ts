@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeployError } from '../../src/errors/index.js';
-import { Ledger, ledgerEntry, type IntentRequest, type LedgerEntry } from '../../src/state/index.js';
+import { Ledger, type LedgerEntry } from '../../src/state/index.js';
+import { bucketCreate, bucketEntry } from './fixtures.js';
 
 let stackDir: string;
 beforeEach(() => {
@@ -23,34 +24,13 @@ const open = (): Ledger => Ledger.open(stackDir, 'dev', 'demo');
 
 const AT = new Date('2025-01-01T00:00:00.000Z');
 
-function entry(resource: string): LedgerEntry {
-  const desired = { BucketName: resource };
-  const fields = {
-    resource,
-    type: 'AWS::S3::Bucket',
-    region: 'us-east-1',
-    identifier: `${resource}-id`,
-    dependsOn: [],
-    exports: {},
-    desired,
-  };
-  return ledgerEntry(fields, AT);
-}
-
-const create = (resource: string): IntentRequest => ({
-  resource,
-  type: 'AWS::S3::Bucket',
-  region: 'us-east-1',
-  operation: 'create',
-  desired: { BucketName: resource },
-  dependsOn: [],
-});
+const entry = (resource: string): LedgerEntry => bucketEntry(resource, AT);
 
 describe('intents', () => {
   it('stay pending, with their request token, until an outcome closes them', () => {
     const ledger = open();
-    const a = ledger.intend(create('a'));
-    const b = ledger.intend(create('b'));
+    const a = ledger.intend(bucketCreate('a'));
+    const b = ledger.intend(bucketCreate('b'));
     ledger.accepted(a, 'request-a');
     expect(open().pending()).toEqual([{ ...a, requestToken: 'request-a' }, b]);
     ledger.put(entry('a'), a);
@@ -62,21 +42,23 @@ describe('intents', () => {
   });
 
   it('keep the client token they were given; a ledger started afresh never repeats one', () => {
-    const first = open().intend(create('a'));
+    const first = open().intend(bucketCreate('a'));
     expect(first.clientToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(open().pending()[0]?.clientToken).toBe(first.clientToken); // re-sent with the same token
     // Cloud Control remembers tokens for 36 h: the same create, numbered 1 again in a new ledger,
     // must not get the first one's token (it would return that earlier request).
     rmSync(stackDir, { recursive: true });
-    expect(open().intend(create('a')).clientToken).not.toBe(first.clientToken);
+    expect(open().intend(bucketCreate('a')).clientToken).not.toBe(first.clientToken);
     const ledger = open();
-    expect(ledger.intend({ ...create('a'), desired: { BucketName: 'other' } }).clientToken).not.toBe(first.clientToken);
+    expect(ledger.intend({ ...bucketCreate('a'), desired: { BucketName: 'other' } }).clientToken).not.toBe(
+      first.clientToken,
+    );
   });
 
   it('survive compaction in state.json, which then holds everything', () => {
     const ledger = open();
     ledger.put(entry('a'));
-    const pending = ledger.intend(create('b'));
+    const pending = ledger.intend(bucketCreate('b'));
     ledger.compact();
     expect(() => statSync(journal())).toThrow();
     const state = JSON.parse(readFileSync(join(dir(), 'state.json'), 'utf8')) as { pending: unknown[]; seq: number };
@@ -89,7 +71,7 @@ describe('intents', () => {
     const ledger = open();
     const error = (() => {
       try {
-        ledger.intend({ ...create('a'), operation: 'delete' });
+        ledger.intend({ ...bucketCreate('a'), operation: 'delete' });
       } catch (e) {
         return e as DeployError;
       }
@@ -168,7 +150,7 @@ describe('the journal', () => {
     const readOnly = Ledger.open(stackDir, 'dev', 'demo', { readOnly: true });
     expect(readOnly.entries()).toEqual([entry('a')]);
     readOnly.put(entry('b'));
-    readOnly.intend(create('c'));
+    readOnly.intend(bucketCreate('c'));
     readOnly.compact();
     expect(readOnly.get('b')).toEqual(entry('b'));
     expect(() => statSync(journal())).toThrow();
