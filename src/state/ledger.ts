@@ -3,8 +3,9 @@
  * do (intents). Every change is one line appended to `journal.ndjson` and fsynced before the
  * call returns (concurrent ones share an fsync: journal-file.ts); at the end of a run the
  * journal is folded into `state.json` (compaction). A crash therefore loses nothing that was
- * recorded, and recording costs one small append, not a rewrite of the whole file. Only the lock holder writes, hence no merging: memory is the truth
- * and the files mirror it. Format and rules: README.md.
+ * recorded, and recording costs one small append, not a rewrite of the whole file. Only the lock
+ * holder writes, hence no merging: memory is the truth and the files mirror it. Format and
+ * rules: README.md.
  */
 import { rmSync } from 'node:fs';
 import { DeployError } from '../errors/index.js';
@@ -36,9 +37,10 @@ export class Ledger {
   readonly env: string;
   readonly readOnly: boolean;
   #state = emptyState();
-  /** Set for a ledger kept as one remote object (S3): each change rewrites it, conditionally. */
-  #remote: LedgerObject | undefined;
-  /** A remote ledger's writes: one at a time, changes made meanwhile grouped into the next. */
+  /**
+   * Set for a ledger kept as one remote object (S3), whose writes rewrite it, conditionally: one
+   * at a time, changes made meanwhile grouped into the next.
+   */
   #commits: RemoteCommits | undefined;
   /** Appends to the journal, concurrent changes sharing one fsync (a file ledger's). */
   #journal: JournalWriter | undefined;
@@ -84,7 +86,6 @@ export class Ledger {
   static async openRemote(object: LedgerObject, env: string, stack: string, options: LedgerOpenOptions = {}) {
     const where = { path: object.location, journalPath: object.location };
     const ledger = new Ledger(where, env, stack, options.readOnly === true);
-    ledger.#remote = object;
     ledger.#commits = new RemoteCommits({
       object,
       stack,
@@ -239,7 +240,7 @@ export class Ledger {
     this.compact();
   }
   compact(): void {
-    if (this.readOnly || this.#folded || this.#remote !== undefined) return;
+    if (this.readOnly || this.#folded || this.#commits !== undefined) return;
     if (this.#journal?.idle === false) throw new DeployError('InternalError', 'compact() with changes pending');
     try {
       writeFileAtomic(this.path, renderLedger(this.toJSON()));
