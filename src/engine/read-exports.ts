@@ -5,7 +5,7 @@
  */
 import { DeployError, DeployErrors } from '../errors/index.js';
 import type { Row } from '../sql/index.js';
-import { EXCLUDED, producersRead, renderTyped, type Known, type StackResource } from '../stack/index.js';
+import { EXCLUDED, rememberedRender, renderTyped, type Known, type StackResource } from '../stack/index.js';
 import { containsUnknown, unknownPaths } from '../template/index.js';
 import { oneRow, origin } from './anchor-query.js';
 import { existence } from './anchor-results.js';
@@ -14,30 +14,26 @@ import type { PlanContext } from './plan-context.js';
 const ANCHORS = ['exists', 'statecheck', 'exports'] as const;
 
 /**
- * The last queries rendered per resource, with the states of the resources it reads (its own
- * included) they were rendered from. Planning and settling a resource render its queries up to
- * three times (this.*, statecheck, exports), mostly from the very same states: then the last
- * result is the answer, as in renderWith.
+ * Planning and settling a resource render its queries up to three times (this.*, statecheck,
+ * exports), mostly from the very same states: then the last result is the answer.
  */
-const last = new WeakMap<StackResource, { inputs: unknown[]; queries: RenderedQueries }>();
+const lastQueries = rememberedRender<RenderedQueries>();
 
 /** The resource's rendered SELECT anchors with what is known now. */
 export function renderQueries(ctx: PlanContext, resource: StackResource, known: Known): RenderedQueries {
   // Nothing to render: spares building the template context and parsing the create block.
   if (!ANCHORS.some((anchor) => resource.blocks[anchor] !== undefined)) return {};
-  const inputs = producersRead(ctx.stack, resource).map((name) => known.get(name));
-  const remembered = last.get(resource);
-  if (remembered && remembered.inputs.every((input, i) => input === inputs[i])) return remembered.queries;
-  const { rendered } = renderTyped({
-    stack: ctx.stack,
-    resource,
-    registry: ctx.registry,
-    known,
-    anchors: [...ANCHORS],
+  return lastQueries(ctx.stack, resource, known, () => {
+    const { rendered } = renderTyped({
+      stack: ctx.stack,
+      resource,
+      registry: ctx.registry,
+      known,
+      anchors: [...ANCHORS],
+    });
+    DeployErrors.throwIfAny(rendered.problems);
+    return rendered.queries;
   });
-  DeployErrors.throwIfAny(rendered.problems);
-  last.set(resource, { inputs, queries: rendered.queries });
-  return rendered.queries;
 }
 
 type RenderedQueries = ReturnType<typeof renderTyped>['rendered']['queries'];

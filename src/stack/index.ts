@@ -22,7 +22,7 @@ export {
   producersRead,
   type Known,
 } from './context.js';
-export { renderWith } from './render-with.js';
+export { rememberedRender, renderWith } from './render-with.js';
 export { conditionHolds } from './condition.js';
 export { missingProducers } from './edges.js';
 export { renderRun } from './render-run.js';
