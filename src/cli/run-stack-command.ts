@@ -72,10 +72,7 @@ async function runLoaded<R>(
   if (stateUrl !== undefined) parseStateUrl(stateUrl); // a bad URL before any cloud call
   const lock = lockDefaults(options.lockTimeout, io.env);
   const connected = await connectCloud(options, io, stackDir);
-  const state = await connectState(stateUrl, stack.dir, connected.s3, lock).catch(async (error: unknown) => {
-    await connected.close(); // a local cloud started for this run must not outlive it
-    throw error;
-  });
+  const state = await connectState(stateUrl, stack.dir, connected, lock);
   const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).

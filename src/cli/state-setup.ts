@@ -13,17 +13,24 @@ export interface ConnectedState {
   close(): void;
 }
 
+/** The backend for `state` (a URL, or undefined for files); a failure closes `cloud` first. */
 export async function connectState(
   state: string | undefined,
   stackDir: string,
-  s3: ConnectedCloud['s3'],
+  cloud: ConnectedCloud,
   lock: LockDefaults = {},
 ): Promise<ConnectedState> {
   if (state === undefined || state === '') return { backend: fileBackend(stackDir, lock), close: () => undefined };
-  const { bucket, prefix } = parseStateUrl(state);
-  const store = await openS3ObjectStore({ bucket, prefix, endpoint: s3.endpoint, credentials: s3.credentials });
-  if (s3.local === true && s3.endpoint !== undefined) await store.ensureBucket();
-  return { backend: s3Backend(store, lock), close: () => store.destroy() };
+  try {
+    const { s3 } = cloud;
+    const { bucket, prefix } = parseStateUrl(state);
+    const store = await openS3ObjectStore({ bucket, prefix, endpoint: s3.endpoint, credentials: s3.credentials });
+    if (s3.local === true && s3.endpoint !== undefined) await store.ensureBucket();
+    return { backend: s3Backend(store, lock), close: () => store.destroy() };
+  } catch (error) {
+    await cloud.close(); // a local cloud started for this run must not outlive it
+    throw error;
+  }
 }
 
 /**

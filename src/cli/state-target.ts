@@ -29,10 +29,7 @@ export async function withStateTarget<T>(
   if (url === undefined) return body({ backend: fileBackend(stackDir, lock), stack, env: options.env });
   parseStateUrl(url); // a bad URL before anything starts
   const connected = await connectCloud(options, io, options.stackDir);
-  const state = await connectState(url, stackDir, connected.s3, lock).catch(async (error: unknown) => {
-    await connected.close();
-    throw error;
-  });
+  const state = await connectState(url, stackDir, connected, lock);
   try {
     return await body({ backend: state.backend, stack, env: options.env });
   } finally {
