@@ -53,3 +53,10 @@ export function drawLatency(latency: number | [number, number] | undefined): num
   const [min, max] = latency;
   return Math.max(0, min + Math.random() * (max - min));
 }
+
+/** Runs `answer` once a latency drawn from `latency` has passed (at once when there is none). */
+export function afterLatency(latency: number | [number, number] | undefined, answer: () => void): void {
+  const delay = drawLatency(latency);
+  if (delay > 0) setTimeout(answer, delay);
+  else answer();
+}

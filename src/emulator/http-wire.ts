@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { CloudControlError } from './cloud-error.js';
-import { drawLatency } from './env.js';
+import { afterLatency } from './env.js';
 import type { CloudControlService } from './service.js';
 
 const TARGET_PREFIX = 'CloudApiService.';
@@ -40,11 +40,8 @@ export function wireHandler(service: CloudControlService, readLatency?: number |
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const result = answer(service, request, Buffer.concat(chunks).toString('utf8'));
-      const delay = READS.has(String(request.headers['x-amz-target']).slice(TARGET_PREFIX.length))
-        ? drawLatency(readLatency)
-        : 0;
-      if (delay > 0) setTimeout(() => send(response, result), delay);
-      else send(response, result);
+      const read = READS.has(String(request.headers['x-amz-target']).slice(TARGET_PREFIX.length));
+      afterLatency(read ? readLatency : undefined, () => send(response, result));
     });
     request.on('error', () => response.destroy());
   };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { drawLatency } from '../env.js';
+import { afterLatency } from '../env.js';
 import { S3Error, type Conditions, type ObjectStore, type StoredObject } from './object-store.js';
 
 /** Cloud Control is always `POST /` with an X-Amz-Target; everything else is for S3. */
@@ -166,10 +166,10 @@ function decodeToken(token: string): string {
   return Buffer.from(token, 'base64url').toString('utf8');
 }
 
-/** Collects the request body, then answers it. */
 /**
- * `latency` delays each request before it is answered (and its conditions checked), as a
- * round trip to S3 would: state kept there costs what it costs on AWS.
+ * Collects the request body, then answers it. `latency` delays each request before it is
+ * answered (and its conditions checked), as a round trip to S3 would: state kept there costs
+ * what it costs on AWS.
  */
 export function s3Handler(
   store: ObjectStore,
@@ -178,12 +178,7 @@ export function s3Handler(
   return (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const delay = drawLatency(latency);
-      const go = (): void => answerS3(store, request, response, Buffer.concat(chunks));
-      if (delay > 0) setTimeout(go, delay);
-      else go();
-    });
+    request.on('end', () => afterLatency(latency, () => answerS3(store, request, response, Buffer.concat(chunks))));
     request.on('error', () => response.destroy());
   };
 }
