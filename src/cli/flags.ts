@@ -21,6 +21,9 @@ export const STATE = flag({
   fromEnv: (env) => env['DEPLOY_STATE'],
 });
 
+/** Seconds to wait for another run's lock: up to a day. */
+const LOCK_TIMEOUT = wholeNumber(0, 86_400);
+
 export const WHERE = group('Where to deploy:', [
   flag({
     name: 'local',
@@ -46,11 +49,11 @@ export const WHERE = group('Where to deploy:', [
     name: 'lock-timeout',
     value: 'SECONDS',
     description: "wait up to SECONDS for another run's lock on the state, 0 refusing at once (or DEPLOY_LOCK_TIMEOUT)",
-    parse: wholeNumber(0, 86_400),
+    parse: LOCK_TIMEOUT,
     default: 0,
     fromEnv: (env) => {
       const text = env['DEPLOY_LOCK_TIMEOUT'];
-      return text === undefined || text === '' ? undefined : wholeNumber(0, 86_400)(text, 'DEPLOY_LOCK_TIMEOUT');
+      return text === undefined || text === '' ? undefined : LOCK_TIMEOUT(text, 'DEPLOY_LOCK_TIMEOUT');
     },
   }),
 ]);
