@@ -41,6 +41,8 @@ function s3Of(env: NodeJS.ProcessEnv, cloudEndpoint: string | undefined): Connec
 /** What picks the cloud: --local, --local-data, --endpoint (and the pace). */
 export type CloudChoice = Pick<StackRunOptions, 'local' | 'localData' | 'endpoint'> & {
   readonly rateLimit?: number | undefined;
+  /** Requests out at once: the run's --parallelism (state commands make one at a time anyway). */
+  readonly parallelism?: number | undefined;
 };
 
 export function localDataDir(options: CloudChoice, io: CliIO, stackDir: string): string {
@@ -68,6 +70,7 @@ export async function connectCloud(options: CloudChoice, io: CliIO, stackDir: st
       endpoint: running?.url ?? server?.url,
       credentials: LOCAL_CREDENTIALS,
       rateLimit: options.rateLimit ?? 0,
+      inFlight: options.parallelism,
       // The local cloud answers in milliseconds: poll accordingly.
       poll: { initialMs: 5, maxMs: 250 },
     });
@@ -94,6 +97,7 @@ export async function connectCloud(options: CloudChoice, io: CliIO, stackDir: st
       ? { credentials: LOCAL_CREDENTIALS }
       : {}),
     rateLimit: options.rateLimit ?? AWS_RATE_LIMIT,
+    inFlight: options.parallelism,
   });
   return {
     cloud,

@@ -1,7 +1,7 @@
 /**
  * The Cloud Control adapter: the one place that talks to the AWS SDK. One client per region,
- * account-wide pacing of every request (polls included), retries of transient failures, and
- * mutations polled when they are expected to be done (poll-schedule.ts).
+ * account-wide pacing and a bound on requests out at once (wire-gate.ts), retries of transient
+ * failures, and mutations polled when they are expected to be done (poll-schedule.ts).
  */
 import {
   CloudControlClient,
@@ -17,8 +17,9 @@ import type { PatchOperation } from '../plan/types.js';
 import { CloudError, toCloudError } from './cloud-error.js';
 import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.js';
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
-import { RateLimiter, sleep } from './rate-limiter.js';
+import { sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { passThrough, WireGate } from './wire-gate.js';
 
 // deploy supports Node 20; the SDK's notice that its future releases will not is for us.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -33,6 +34,8 @@ export interface CloudControlOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Requests per second across all regions; 0 = unlimited. */
   rateLimit: number;
+  /** The most requests out at once across all regions (the run's parallelism); default: no bound. */
+  inFlight?: number | undefined;
   /** First wait between status polls when nothing says how long a mutation takes, and the longest. */
   poll?: PollLimits;
   retry?: RetryPolicy;
@@ -40,13 +43,13 @@ export interface CloudControlOptions {
 
 export class SdkCloudControl implements CloudControlPort {
   private readonly clients = new Map<string, CloudControlClient>();
-  private readonly limiter: RateLimiter;
+  private readonly gate: WireGate;
   private readonly counts: Record<string, number> = {};
   private readonly polls: PollSchedule;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: CloudControlOptions) {
-    this.limiter = new RateLimiter(options.rateLimit);
+    this.gate = new WireGate(options.inFlight ?? 0, options.rateLimit);
     this.polls = new PollSchedule(options.poll ?? { initialMs: 250, maxMs: 5_000 });
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
@@ -266,6 +269,8 @@ export class SdkCloudControl implements CloudControlPort {
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
       });
+      // Paced and bounded after signing: see wire-gate.ts.
+      passThrough(client.config.requestHandler, this.gate);
       this.clients.set(region, client);
     }
     return client;
@@ -274,7 +279,6 @@ export class SdkCloudControl implements CloudControlPort {
   /** Sends one request: paced, retried when transient, counted by operation name. */
   private call<T>(operation: string, region: string, request: (client: CloudControlClient) => Promise<T>): Promise<T> {
     return withRetry(this.retry, async () => {
-      await this.limiter.take();
       this.counts[operation] = (this.counts[operation] ?? 0) + 1;
       try {
         return await request(this.client(region));

@@ -1,7 +1,6 @@
 export type { CloudControlPort, ResourceState, MutationOptions } from './port.js';
 export { SdkCloudControl, type CloudControlOptions } from './cloud-control-client.js';
 export { CloudError, toCloudError } from './cloud-error.js';
-export { RateLimiter } from './rate-limiter.js';
 export { withRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 export { PreconditionFailed, type ObjectStorePort, type StoredObject, type WriteCondition } from './object-store.js';
 export type { S3ObjectStore, S3StoreOptions } from './s3-object-store.js';

@@ -1,6 +1,7 @@
 /**
- * The reads of one plan, at most `parallelism` in flight (each still paced by the cloud's rate
- * limiter). A resource the ledger records has a known identity, so it is read as soon as
+ * The reads of one plan, at most twice `parallelism` started: the cloud adapter lets
+ * `parallelism` of them out at once (cloud/wire-gate.ts) and holds the others built and signed,
+ * so each answer that comes back lets the next read leave at once. A resource the ledger records has a known identity, so it is read as soon as
  * planning starts (`prefetch`); the planner's own `getResource` of that identity later takes
  * the answer instead of asking again, so each resource is still read once. Any other read (an
  * identity that needed another resource's export, a query resource) is waited for by a
@@ -35,7 +36,7 @@ function identity(type: string, region: string, identifier: string): string {
 
 export class PlanReads implements CloudControlPort {
   readonly #cloud: CloudControlPort;
-  readonly #parallelism: number;
+  readonly #most: number;
   readonly #urgent = new Lane();
   readonly #background = new Lane();
   readonly #prefetched = new Map<string, Promise<ResourceState | undefined>>();
@@ -44,7 +45,7 @@ export class PlanReads implements CloudControlPort {
 
   constructor(cloud: CloudControlPort, parallelism: number) {
     this.#cloud = cloud;
-    this.#parallelism = parallelism;
+    this.#most = 2 * parallelism;
   }
 
   /** Starts reading every entry, in the order given. */
@@ -142,7 +143,7 @@ export class PlanReads implements CloudControlPort {
 
   #next(): void {
     // Once closed, every queued task runs at once (and rejects without reading).
-    while (this.#closed || this.#inFlight < this.#parallelism) {
+    while (this.#closed || this.#inFlight < this.#most) {
       const task = this.#urgent.take() ?? this.#background.take();
       if (!task) return;
       task();

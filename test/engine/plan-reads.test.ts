@@ -1,12 +1,14 @@
 /**
  * Planning reads in parallel: the example stack is deployed, then planned through the engine
- * against the local cloud with a read latency, by way of a real SDK client whose reads are
- * counted as they go out. The plan is the same whatever the parallelism.
+ * against the local cloud with a read latency, by way of a real SDK client and a proxy that
+ * counts the requests the cloud holds at once. The plan is the same whatever the parallelism.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SdkCloudControl, type CloudControlPort } from '../../src/cloud/index.js';
+import { SdkCloudControl } from '../../src/cloud/index.js';
 import { startLocalCloud, type LocalCloud } from '../../src/emulator/index.js';
 import { plan } from '../../src/engine/index.js';
 import { DeployError } from '../../src/errors/index.js';
@@ -14,25 +16,45 @@ import { schemaRegistry } from '../../src/schema/index.js';
 import { loadStack } from '../../src/stack/index.js';
 import { deploy, tempStack } from '../e2e/harness.js';
 
-/** The SDK port, with the reads in flight counted. */
-function counting(cloud: SdkCloudControl): { port: CloudControlPort; most: () => number } {
+/**
+ * A proxy in front of the local cloud counting the requests it holds at once: what the cloud
+ * sees in flight, whatever the engine has started and the SDK holds ready.
+ */
+async function countingProxy(
+  upstream: string,
+): Promise<{ url: string; most: () => number; close: () => Promise<void> }> {
   let now = 0;
   let most = 0;
-  const counted = <T>(read: Promise<T>): Promise<T> => {
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((request, response) => {
     most = Math.max(most, ++now);
-    return read.finally(() => now--);
+    const forward = http.request(
+      new URL(request.url ?? '/', upstream),
+      { method: request.method, headers: request.headers, agent },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          now--; // before the client can see the answer and send its next request
+          response.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
+        });
+      },
+    );
+    // A plan that fails stops waiting for its other reads; closing the proxy then cuts them.
+    forward.on('error', () => response.destroy());
+    request.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    most: () => most,
+    close: async () => {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
   };
-  const port: CloudControlPort = {
-    getResource: (...a) => counted(cloud.getResource(...a)),
-    listResources: (...a) => counted(cloud.listResources(...a)),
-    createResource: (...a) => cloud.createResource(...a),
-    updateResource: (...a) => cloud.updateResource(...a),
-    deleteResource: (...a) => cloud.deleteResource(...a),
-    awaitRequest: (...a) => cloud.awaitRequest(...a),
-    requestStatus: (...a) => cloud.requestStatus(...a),
-    callCounts: () => cloud.callCounts(),
-  };
-  return { port, most: () => most };
 }
 
 let stack: string;
@@ -47,22 +69,24 @@ beforeAll(async () => {
 afterAll(() => cloud.close());
 
 async function planAt(parallelism: number) {
+  const proxy = await countingProxy(cloud.url);
   const sdk = new SdkCloudControl({
-    endpoint: cloud.url,
+    endpoint: proxy.url,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     rateLimit: 0,
+    inFlight: parallelism,
   });
-  const { port, most } = counting(sdk);
   try {
     const loaded = loadStack({ stackDir: stack, env: 'dev', processEnv: {}, assignments: [], cwd: process.cwd() });
     const result = await plan(
       loaded,
-      { registry: schemaRegistry(), cloud: port, sink: { emit: () => {} } },
+      { registry: schemaRegistry(), cloud: sdk, sink: { emit: () => {} } },
       { parallelism },
     );
-    return { plan: result.plan, most: most(), calls: sdk.callCounts() };
+    return { plan: result.plan, most: proxy.most(), calls: sdk.callCounts() };
   } finally {
     sdk.destroy();
+    await proxy.close();
   }
 }
 
