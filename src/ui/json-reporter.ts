@@ -24,13 +24,24 @@ export function createJsonReporter(options: Pick<ReporterOptions, 'stdout'>): Re
   let closed = false;
   // Written at once, so even a run that fails before its first event yields a typed stream.
   out.write(`${JSON.stringify(versionRecord())}\n`);
+  // The lines of one turn of the event loop leave in one write: a write is a system call, and
+  // a large apply emits thousands of events, often several in the same turn.
+  let lines = '';
+  const write = (): void => {
+    if (lines === '') return;
+    const text = lines;
+    lines = '';
+    out.write(text);
+  };
   return {
     emit(event: EngineEvent): void {
       if (closed) return;
-      out.write(`${JSON.stringify(event)}\n`);
+      if (lines === '') setImmediate(write);
+      lines += `${JSON.stringify(event)}\n`;
     },
     async close(): Promise<void> {
       closed = true;
+      write();
       await flushOutput(out);
     },
   };

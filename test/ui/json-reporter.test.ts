@@ -69,6 +69,29 @@ describe('NDJSON reporter', () => {
     for (const line of parsed) expect(validateEventLine(line)).toEqual([]);
   });
 
+  it('writes the events of one turn of the event loop together, as soon as the turn ends', async () => {
+    const writes: string[] = [];
+    const reporter = createReporter('json', {
+      stdout: { write: (s: string) => (writes.push(s), true) },
+      color: false,
+      showDiff: false,
+    });
+    reporter.emit(everyEvent[0]!);
+    reporter.emit(everyEvent[1]!);
+    expect(writes).toHaveLength(1); // the version record only, so far
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(2);
+    expect(
+      writes[1]!
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(everyEvent.slice(0, 2));
+    reporter.emit(everyEvent[2]!);
+    await reporter.close(); // what is left is written before close resolves
+    expect(writes).toHaveLength(3);
+  });
+
   it('writes the version record even when no event arrives', async () => {
     const { out, lines } = capture();
     await createReporter('json', { stdout: out, color: false, showDiff: false }).close();
