@@ -13,6 +13,7 @@ import type { Intent } from '../state/index.js';
 import { collectSecrets, resourceColumns, stackExports } from '../stack/index.js';
 import { awaitCallback, progressEvent, settle, troubleshoot } from './after-apply.js';
 import { sendUnderIntent } from './intents.js';
+import { IntentsAhead } from './intents-ahead.js';
 import { laterRuns, runLater } from './later-runs.js';
 import { operationNodes, parseNodeId } from './operations.js';
 import { adoptUnchanged, entryOf, intentOf, recordOutcome } from './record.js';
@@ -50,6 +51,7 @@ export async function applyStack(
   /** Replaced resources whose old instance is gone: until their create ends, nothing stands there. */
   const deletedForReplace = new Set<string>();
   const emit = (event: EngineEvent): void => sink.emit(event);
+  const ahead = new IntentsAhead(ctx, byName, known);
 
   const begin = (p: PlannedResource): void => {
     if (started.has(p.name)) return;
@@ -114,6 +116,7 @@ export async function applyStack(
     const { phase, resource } = parseNodeId(id);
     if (phase === 'read' || phase === 'command') return runLater(ctx, phase, resource, known, failed, options.signal);
     const p = byName.get(resource) as PlannedResource;
+    const recorded = ahead.take(id);
     // Cloud Control's request token, for `callback.*` and troubleshoot queries.
     let requestToken: string | undefined;
     const tracked = (o: MutationOptions): MutationOptions => ({
@@ -128,8 +131,11 @@ export async function applyStack(
       if (phase === 'delete') {
         const region = p.previousRegion ?? p.region;
         const identifier = p.identifier as string;
-        const { intent } = await sendUnderIntent(ledger, intentOf(p, 'delete', { identifier, region }), (o) =>
-          cloud.deleteResource(p.schema.typeName, region, identifier, tracked(o)),
+        const { intent } = await sendUnderIntent(
+          ledger,
+          intentOf(p, 'delete', { identifier, region }),
+          (o) => cloud.deleteResource(p.schema.typeName, region, identifier, tracked(o)),
+          { recorded: recorded?.intent },
         );
         applied.push({ kind: 'deleted', resource: p.name });
         known.delete(p.name);
@@ -149,7 +155,7 @@ export async function applyStack(
         else deletedForReplace.add(p.name);
         return;
       }
-      const desired = desiredNow(ctx, p, known);
+      const desired = recorded?.desired ?? desiredNow(ctx, p, known);
       if (p.change.action === 'update') {
         const previous = ledger.get(p.name);
         const change = diffResource({
@@ -179,8 +185,11 @@ export async function applyStack(
         finish(p, identifier);
         return;
       }
-      const { intent, result: state } = await sendUnderIntent(ledger, intentOf(p, 'create', { desired }), (o) =>
-        cloud.createResource(p.schema.typeName, p.region, desired, tracked(o)),
+      const { intent, result: state } = await sendUnderIntent(
+        ledger,
+        intentOf(p, 'create', { desired }),
+        (o) => cloud.createResource(p.schema.typeName, p.region, desired, tracked(o)),
+        { recorded: recorded?.intent },
       );
       // Before recording: a resource that cannot be recorded is still deleted by a rollback.
       applied.push({ kind: 'created', resource: p.name, identifier: state.identifier });
@@ -206,11 +215,13 @@ export async function applyStack(
       parallelism: options.parallelism,
       onFailure: options.onFailure === 'continue' ? 'continue' : 'stop',
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.parallelism > 1 ? { prepare: (id: string) => ahead.prepare(id) } : {}),
     },
     // At --parallelism 1 one operation runs at a time, its ledger write included: a write that
-    // fails stops the run before anything else is sent.
+    // fails stops the run before anything else is sent, and nothing is recorded ahead.
     options.parallelism > 1 ? run : (id) => run(id, () => undefined),
   );
+  await ahead.closeUnused();
   reportSkipped(result, byName, started, emit);
   // A replacement whose create never ran (or failed) leaves its resource deleted: say so, count it.
   for (const name of deletedForReplace) {

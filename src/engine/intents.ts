@@ -34,6 +34,8 @@ export interface SendOptions {
    * resource this run created must not stay behind because the disk is full.
    */
   bestEffort?: boolean;
+  /** The intent, recorded ahead while the operation waited for its slot (intents-ahead.ts). */
+  recorded?: Promise<Intent> | undefined;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function sendUnderIntent<T>(
 ): Promise<{ intent: Intent | undefined; result: T }> {
   let intent: Intent | undefined;
   try {
-    intent = await persist(() => ledger.intendAsync(request));
+    intent = await (options.recorded ?? persist(() => ledger.intendAsync(request)));
   } catch (error) {
     if (options.bestEffort !== true) throw error;
   }

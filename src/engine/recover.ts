@@ -49,15 +49,15 @@ async function resolveOne(ctx: RecoverContext, intent: Intent, resend: boolean):
     ctx.sink.emit({ type: 'warning', time: eventTime(), resource: intent.resource, message });
   if (outcome.ended === 'unknown') {
     warn(
-      `an interrupted run sent a ${intent.operation} of ${what} and its outcome is not known yet; ` +
-        'apply re-sends that request with the same client token, so it is adopted, not repeated',
+      `an interrupted run was sending a ${intent.operation} of ${what} and its outcome is not known yet; ` +
+        'apply sends it again with the same client token, so it is carried out once at most, and adopted',
     );
     return;
   }
   if (outcome.ended === 'forgotten') {
     await persist(() => ledger.resolveAsync(intent));
     warn(
-      `an interrupted run sent a ${intent.operation} of ${what} on ${intent.createdAt}; Cloud Control no longer ` +
+      `an interrupted run was sending a ${intent.operation} of ${what} on ${intent.createdAt}; Cloud Control no longer ` +
         `remembers it, so its outcome cannot be known. Check for ${intent.type} resources the ledger does not list`,
     );
     return;

@@ -32,6 +32,13 @@ export interface ScheduleOptions {
    * counts as the node failing.
    */
   gate?: (id: string) => boolean;
+  /**
+   * Work a node can do before its slot frees (e.g. recording an intent), so it starts without
+   * waiting for it: called once for each node that comes within `parallelism` of the head of
+   * the ready order. The order is not changed by it. A node prepared may never start (the run
+   * halted); the caller finds those out from the result.
+   */
+  prepare?: (id: string) => void;
 }
 
 export interface ScheduleResult {
@@ -58,7 +65,7 @@ export function runGraph(
   options: ScheduleOptions,
   run: (id: string, freeSlot: () => void) => Promise<void>,
 ): Promise<ScheduleResult> {
-  const { parallelism, onFailure, signal, gate } = options;
+  const { parallelism, onFailure, signal, gate, prepare } = options;
   if (!(parallelism === Infinity || (Number.isInteger(parallelism) && parallelism >= 1))) {
     throw new DeployError('InvalidParallelism', `Parallelism must be a whole number of 1 or more, got ${parallelism}`, {
       hint: 'Pass a parallelism of 1 or more (1 runs one resource at a time).',
@@ -80,6 +87,7 @@ export function runGraph(
       if (count === 0) ready.push(index);
     });
     const blocked = new Set<string>();
+    const prepared = new Set<number>();
     /** Nodes holding a concurrency slot; `running` also counts those that gave theirs back. */
     let inFlight = 0;
     let running = 0;
@@ -166,6 +174,20 @@ export function runGraph(
         }
       }
       if (running === 0 && (halt !== undefined || ready.size === 0)) finish();
+      else if (prepare !== undefined && halt === undefined && Number.isFinite(parallelism)) prepareNext();
+    }
+
+    /** Prepares the nodes within `parallelism` of the head of the ready order. */
+    function prepareNext(): void {
+      const head: number[] = [];
+      while (head.length < parallelism && ready.size > 0) head.push(ready.pop() as number);
+      for (const index of head) {
+        if (!prepared.has(index)) {
+          prepared.add(index);
+          (prepare as (id: string) => void)(graph.ids[index] as string);
+        }
+        ready.push(index);
+      }
     }
 
     function finish(): void {

@@ -138,7 +138,9 @@ describe('kill -9, then run again', () => {
     );
 
     const plan = await deploy(run('plan', stack));
-    expect(warnings(plan)).toContainEqual(expect.stringMatching(/^api: .* outcome is not known yet; apply re-sends/));
+    expect(warnings(plan)).toContainEqual(
+      expect.stringMatching(/^api: .* outcome is not known yet; apply sends it again/),
+    );
     const apply = await deploy(run('apply', stack));
     expect(apply.code).toBe(0);
     // The request sent before the "kill" is the one that made the API.

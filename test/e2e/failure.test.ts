@@ -4,7 +4,7 @@
  * what was not attempted. A throttled local cloud must still complete.
  */
 import { describe, expect, it } from 'vitest';
-import { deploy, eventsOf, ledgerOf, tempStack } from './harness.js';
+import { deploy, eventsOf, ledgerOf, manifestHead, stackWith, tempStack } from './harness.js';
 import { inventory } from './inventory.js';
 
 /** The first Route create fails: connect_route, whose deployment and stage then cannot follow. */
@@ -46,6 +46,28 @@ describe('--on-failure', () => {
     const again = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(eventsOf(again, 'run_finished')[0]?.summary).toMatchObject({ created: 5, unchanged: 4 });
+  });
+
+  it('stop, many at once: intents recorded for operations waiting in line are closed, not left pending', async () => {
+    // Eight independent APIs, two at a time: while two are created, the next two in line have
+    // their intents recorded; the second create fails, so those never start.
+    const apis = Array.from({ length: 8 }, (_, i) => `  - name: api_${i}\n    file: api.iql\n`).join('');
+    const stack = stackWith(`${manifestHead('wide')}${apis}`, {
+      'api.iql':
+        '/*+ create */\nINSERT INTO aws.apigatewayv2.apis (Name, ProtocolType, RouteSelectionExpression, region)\n' +
+        "SELECT '{{ resource_name }}', 'WEBSOCKET', '$request.body.action', '{{ region }}';\n" +
+        "/*+ delete */\nDELETE FROM aws.apigatewayv2.apis WHERE data__Identifier = '{{ api_id }}' AND region = '{{ region }}';\n",
+    });
+    const run = await deploy(['apply', stack, 'dev', '--local', '--yes', '--json', '--parallelism', '2'], {
+      DEPLOY_LOCAL_FAULTS: 'create:AWS::ApiGatewayV2::Api:2:GeneralServiceException',
+    });
+    expect(run.code).toBe(1);
+    const skipped = eventsOf(run, 'resource_skipped').map((e) => e.resource);
+    expect(skipped).toContain('api_7');
+    const ledger = ledgerOf(stack, 'dev');
+    expect(ledger.pending).toEqual([]);
+    await ledgerMatchesCloud(stack);
+    for (const name of skipped) expect(ledger.resources[name]).toBeUndefined();
   });
 
   it('continue: everything that does not depend on the failure still happens', async () => {

@@ -130,6 +130,51 @@ describe('runGraph concurrency', () => {
     expect(result.succeeded).toEqual(['B', 'A', 'C']);
   });
 
+  it('prepares the next nodes in line while slots are full, once each, without changing the order', async () => {
+    const graph = buildGraph(nodesOf('X, Y, Z, W, A -> B -> C'));
+    const plain = recorder({ defaultDelay: 2 });
+    await runGraph(graph, { parallelism: 2, onFailure: 'stop' }, plain.run);
+    const rec = recorder({ defaultDelay: 2 });
+    const prepared: string[] = [];
+    const result = await runGraph(
+      graph,
+      {
+        parallelism: 2,
+        onFailure: 'stop',
+        prepare: (id) => {
+          // Only a node that has not started yet, and whose dependencies are done.
+          expect(rec.log).not.toContain(`start:${id}`);
+          expectRespectsEdges(graph, [...rec.log, `start:${id}`]);
+          prepared.push(id);
+        },
+      },
+      rec.run,
+    );
+    expect(rec.starts()).toEqual(plain.starts());
+    // A and X start, Y and Z wait in line; then each start brings the next one within reach.
+    expect(prepared.slice(0, 2)).toEqual(['Y', 'Z']);
+    expect(new Set(prepared).size).toBe(prepared.length);
+    // Each node prepared started later; one that found a free slot the moment it was ready
+    // (B, C after A) may start unprepared.
+    for (const id of prepared) expect(rec.starts().indexOf(id)).toBeGreaterThanOrEqual(2);
+    expect(prepared).toContain('W');
+    expect(result.succeeded).toHaveLength(7);
+  });
+
+  it('prepares nothing once the run is halted: a prepared node may never start', async () => {
+    const graph = buildGraph(nodesOf('A, B, C, D'));
+    const prepared: string[] = [];
+    const result = await runGraph(
+      graph,
+      { parallelism: 1, onFailure: 'stop', prepare: (id) => prepared.push(id) },
+      async (id) => {
+        if (id === 'A') throw new Error('boom');
+      },
+    );
+    expect(prepared).toEqual(['B']);
+    expect(result.skipped.map((s) => s.id)).toEqual(['B', 'C', 'D']);
+  });
+
   test.each([0, -1, 1.5, Number.NaN])('rejects parallelism %s', (parallelism) => {
     const graph = buildGraph(nodesOf('A'));
     let error: unknown;
