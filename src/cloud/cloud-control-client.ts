@@ -13,8 +13,9 @@ import {
   UpdateResourceCommand,
   type ProgressEvent,
 } from '@aws-sdk/client-cloudcontrol';
+import { isObject } from '../common/index.js';
 import type { PatchOperation } from '../plan/types.js';
-import { CloudError, toCloudError } from './cloud-error.js';
+import { CloudError, toCloudError, TRANSIENT_FAILURES } from './cloud-error.js';
 import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.js';
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
 import { sleep } from './rate-limiter.js';
@@ -23,9 +24,6 @@ import { passThrough, WireGate } from './wire-gate.js';
 
 // deploy supports Node 20; the SDK's notice that its future releases will not is for us.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-
-/** Asynchronous failure codes worth another try (not GeneralServiceException: usually a bad value). */
-const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'InternalFailure', 'NetworkFailure']);
 
 export interface CloudControlOptions {
   /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
@@ -269,14 +267,13 @@ export class SdkCloudControl implements CloudControlPort {
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
       });
-      // Paced and bounded after signing: see wire-gate.ts.
-      passThrough(client.config.requestHandler, this.gate);
+      passThrough(client.config.requestHandler, this.gate); // paced and bounded after signing
       this.clients.set(region, client);
     }
     return client;
   }
 
-  /** Sends one request: paced, retried when transient, counted by operation name. */
+  /** Sends one request (paced at the wire gate), retried when transient, counted by operation name. */
   private call<T>(operation: string, region: string, request: (client: CloudControlClient) => Promise<T>): Promise<T> {
     return withRetry(this.retry, async () => {
       this.counts[operation] = (this.counts[operation] ?? 0) + 1;
@@ -296,7 +293,6 @@ export class SdkCloudControl implements CloudControlPort {
 }
 
 function parseJson(text: string | undefined): Record<string, unknown> {
-  if (!text) return {};
-  const value: unknown = JSON.parse(text);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const value: unknown = text ? JSON.parse(text) : undefined;
+  return isObject(value) ? value : {};
 }

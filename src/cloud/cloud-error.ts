@@ -45,6 +45,9 @@ const HINTS: Record<string, string> = {
 };
 
 /** A Cloud Control failure, synchronous (an exception) or asynchronous (a FAILED request). */
+/** Asynchronous failure codes worth another try (not GeneralServiceException: usually a bad value). */
+export const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'InternalFailure', 'NetworkFailure']);
+
 export class CloudError extends DeployError {
   readonly retryable: boolean;
   /**
