@@ -15,10 +15,10 @@ setFlagsFromString('--interrupt-budget=405504');
 // A run's objects mostly live as long as one operation, yet many outlive a young-generation
 // collection, and V8 lets the old generation grow up to four times what survived its last full
 // collection before collecting again: at 10,000 resources that slack, not live data (80-100 MB),
-// made the peak RSS (240-380 MB). Growing it by at most 30% keeps a 10,000-resource apply, plan
-// or teardown under 250 MB for 0-10% more CPU there, and changes nothing at 500 resources, whose
-// heap never reaches a full collection. Measured with bench/scale.mjs.
-setFlagsFromString('--heap-growing-percent=30');
+// made the peak RSS (240-380 MB). Growing it by at most 20% keeps a 10,000-resource apply, plan
+// or teardown at 230-240 MB (30%: 240-252 MB) for 0-15% more CPU there, and changes nothing at
+// 500 resources, whose heap barely reaches a full collection. Measured with bench/scale.mjs.
+setFlagsFromString('--heap-growing-percent=20');
 
 const { run } = await import('../dist/bin/main.js');
 

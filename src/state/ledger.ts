@@ -172,24 +172,22 @@ export class Ledger {
   }
 
   #intend(request: IntentRequest, now: Date = new Date()): Written<Intent> {
-    let made: Intent | undefined;
+    // One serialization of the request (its desired state may be large) makes both the copy
+    // kept and the copy returned, so neither shares objects with the caller or the other.
+    const text = JSON.stringify(request);
+    let fields: Pick<Intent, 'id' | 'clientToken' | 'createdAt'> | undefined;
     const written = this.#commit((id) => {
-      const intent: Intent = {
-        ...copy(request),
-        id,
-        clientToken: newClientToken(),
-        createdAt: now.toISOString(),
-      };
+      fields = { id, clientToken: newClientToken(), createdAt: now.toISOString() };
+      const intent = Object.assign(JSON.parse(text) as IntentRequest, fields);
       const problem = intentProblem(intent);
       if (problem !== undefined) {
         throw new DeployError('InvalidIntent', `Intent for "${request.resource}": ${problem}`, {
           resource: request.resource,
         });
       }
-      made = intent;
       return { op: 'intent', intent };
     });
-    const result = (): Intent => copy(made as Intent);
+    const result = (): Intent => Object.assign(JSON.parse(text) as IntentRequest, fields);
     return written instanceof Promise ? written.then(result) : result();
   }
 
