@@ -1,11 +1,12 @@
 /**
  * The reads of one plan, at most twice `parallelism` started: the cloud adapter lets
  * `parallelism` of them out at once (cloud/wire-gate.ts) and holds the others built and signed,
- * so each answer that comes back lets the next read leave at once. A resource the ledger records has a known identity, so it is read as soon as
- * planning starts (`prefetch`); the planner's own `getResource` of that identity later takes
- * the answer instead of asking again, so each resource is still read once. Any other read (an
- * identity that needed another resource's export, a query resource) is waited for by a
- * resource being planned, so it goes ahead of the prefetches still queued.
+ * so each answer that comes back lets the next read leave at once. A resource the ledger
+ * records has a known identity, so it is read as soon as planning starts (`prefetch`); the
+ * planner's own `getResource` of that identity later takes the answer instead of asking again,
+ * so each resource is still read once. Any other read (an identity that needed another
+ * resource's export, a query resource) is waited for by a resource being planned, so it goes
+ * ahead of the prefetches still queued.
  */
 import type { CloudControlPort, MutationOptions, ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
