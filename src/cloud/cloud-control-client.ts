@@ -18,7 +18,7 @@ import type { PatchOperation } from '../plan/types.js';
 import { CloudError, toCloudError, TRANSIENT_FAILURES } from './cloud-error.js';
 import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.js';
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
-import { sleep } from './rate-limiter.js';
+import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { passThrough, WireGate } from './wire-gate.js';
 
@@ -41,13 +41,15 @@ export interface CloudControlOptions {
 
 export class SdkCloudControl implements CloudControlPort {
   private readonly clients = new Map<string, CloudControlClient>();
+  private readonly limiter: RateLimiter;
   private readonly gate: WireGate;
   private readonly counts: Record<string, number> = {};
   private readonly polls: PollSchedule;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: CloudControlOptions) {
-    this.gate = new WireGate(options.inFlight ?? 0, options.rateLimit);
+    this.limiter = new RateLimiter(options.rateLimit);
+    this.gate = new WireGate(options.inFlight ?? 0);
     this.polls = new PollSchedule(options.poll ?? { initialMs: 250, maxMs: 5_000 });
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
@@ -61,11 +63,8 @@ export class SdkCloudControl implements CloudControlPort {
       const out = await this.call('GetResource', region, (c) =>
         c.send(new GetResourceCommand({ TypeName: typeName, Identifier: identifier })),
       );
-      const description = out.ResourceDescription;
-      return {
-        identifier: description?.Identifier ?? identifier,
-        properties: parseJson(description?.Properties),
-      };
+      const { Identifier, Properties } = out.ResourceDescription ?? {};
+      return { identifier: Identifier ?? identifier, properties: parseJson(Properties) };
     } catch (error) {
       if (error instanceof CloudError && error.code === 'ResourceNotFoundException') return undefined;
       throw error;
@@ -267,15 +266,16 @@ export class SdkCloudControl implements CloudControlPort {
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
       });
-      passThrough(client.config.requestHandler, this.gate); // paced and bounded after signing
+      passThrough(client.config.requestHandler, this.gate); // bounded after signing
       this.clients.set(region, client);
     }
     return client;
   }
 
-  /** Sends one request (paced at the wire gate), retried when transient, counted by operation name. */
+  /** Sends one request: paced, retried when transient, counted by operation name. */
   private call<T>(operation: string, region: string, request: (client: CloudControlClient) => Promise<T>): Promise<T> {
     return withRetry(this.retry, async () => {
+      await this.limiter.take();
       this.counts[operation] = (this.counts[operation] ?? 0) + 1;
       try {
         return await request(this.client(region));
