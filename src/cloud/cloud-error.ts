@@ -44,10 +44,10 @@ const HINTS: Record<string, string> = {
     'Cloud Control cannot do this for the type (its schema has no handler for it); manage it another way',
 };
 
-/** A Cloud Control failure, synchronous (an exception) or asynchronous (a FAILED request). */
 /** Asynchronous failure codes worth another try (not GeneralServiceException: usually a bad value). */
 export const TRANSIENT_FAILURES = new Set(['Throttling', 'ServiceInternalError', 'InternalFailure', 'NetworkFailure']);
 
+/** A Cloud Control failure, synchronous (an exception) or asynchronous (a FAILED request). */
 export class CloudError extends DeployError {
   readonly retryable: boolean;
   /**

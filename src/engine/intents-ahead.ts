@@ -7,7 +7,7 @@
  * intent whose request may have been sent, and the next run settles it the same way: the
  * same request with the same client token, which Cloud Control carries out once at most.
  */
-import type { Intent, IntentRequest, Ledger } from '../state/index.js';
+import type { Intent, IntentRequest } from '../state/index.js';
 import { closeQuietly, persist } from './intents.js';
 import { parseNodeId } from './operations.js';
 import { desiredNow, type ApplyContext, type PlannedResource } from './plan-context.js';
@@ -47,7 +47,7 @@ export class IntentsAhead {
       }
       request = intentOf(p, 'create', { desired });
     }
-    const ledger: Ledger = this.ctx.ledger;
+    const { ledger } = this.ctx;
     const intent = persist(() => ledger.intendAsync(request));
     intent.catch(() => undefined); // seen by the operation, or ignored when closing it unused
     this.#ahead.set(id, desired === undefined ? { intent } : { intent, desired });

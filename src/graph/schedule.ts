@@ -174,17 +174,17 @@ export function runGraph(
         }
       }
       if (running === 0 && (halt !== undefined || ready.size === 0)) finish();
-      else if (prepare !== undefined && halt === undefined && Number.isFinite(parallelism)) prepareNext();
+      else if (prepare !== undefined && halt === undefined && Number.isFinite(parallelism)) prepareNext(prepare);
     }
 
     /** Prepares the nodes within `parallelism` of the head of the ready order. */
-    function prepareNext(): void {
+    function prepareNext(prepare: (id: string) => void): void {
       const head: number[] = [];
       while (head.length < parallelism && ready.size > 0) head.push(ready.pop() as number);
       for (const index of head) {
         if (!prepared.has(index)) {
           prepared.add(index);
-          (prepare as (id: string) => void)(graph.ids[index] as string);
+          prepare(graph.ids[index] as string);
         }
         ready.push(index);
       }

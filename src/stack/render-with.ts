@@ -7,9 +7,8 @@
  * those are the very same objects as last time, the last result is the answer.
  */
 import type { SchemaRegistry, TypeSchema } from '../schema/index.js';
-import { producersRead } from './context.js';
+import { producersRead, type Known } from './context.js';
 import { renderTyped, type RenderedResource } from './render.js';
-import type { Known } from './context.js';
 import type { Stack, StackResource } from './types.js';
 
 interface Rendered {
