@@ -72,19 +72,24 @@ interface StackNames {
 }
 
 const stackNames = new WeakMap<Stack, StackNames>();
-const resourceNames = new WeakMap<StackResource, string[]>();
-const variableNames = new WeakMap<StackResource, string[]>();
-const usedNames = new WeakMap<StackResource, ReadonlySet<string>>();
 
-/** Every top-level name the templates of `resource` may look up (remembered per resource). */
-function namesUsed(stack: Stack, resource: StackResource): ReadonlySet<string> {
-  let used = usedNames.get(resource);
-  if (used === undefined) {
-    used = contextNames(resource, stack.manifest);
-    usedNames.set(resource, used);
-  }
-  return used;
+/** `compute`, remembered per resource: what it gives depends only on the resource and its stack. */
+function perResource<T>(
+  compute: (stack: Stack, resource: StackResource) => T,
+): (stack: Stack, resource: StackResource) => T {
+  const remembered = new WeakMap<StackResource, T>();
+  return (stack, resource) => {
+    let value = remembered.get(resource);
+    if (value === undefined) {
+      value = compute(stack, resource);
+      remembered.set(resource, value);
+    }
+    return value;
+  };
 }
+
+/** Every top-level name the templates of `resource` may look up. */
+const namesUsed = perResource((stack, resource) => contextNames(resource, stack.manifest));
 
 function namesOf(stack: Stack): StackNames {
   let names = stackNames.get(stack);
@@ -107,15 +112,10 @@ function namesOf(stack: Stack): StackNames {
 }
 
 /** The names of other resources (and their exports) the templates of `resource` read. */
-function namesRead(stack: Stack, resource: StackResource): string[] {
-  let read = resourceNames.get(resource);
-  if (read === undefined) {
-    const { definitions } = namesOf(stack);
-    read = [...namesUsed(stack, resource)].filter((n) => definitions.has(n));
-    resourceNames.set(resource, read);
-  }
-  return read;
-}
+const namesRead = perResource((stack, resource) => {
+  const { definitions } = namesOf(stack);
+  return [...namesUsed(stack, resource)].filter((n) => definitions.has(n));
+});
 
 /**
  * The stack variables (environment, -e, vars, globals, stack_name...) the templates of `resource`
@@ -123,28 +123,16 @@ function namesRead(stack: Stack, resource: StackResource): string[] {
  * resource's context (several times per render) made a 10,000-resource plan allocate about
  * 700 MB before its first request.
  */
-function variablesRead(stack: Stack, resource: StackResource): string[] {
-  let read = variableNames.get(resource);
-  if (read === undefined) {
-    read = [...namesUsed(stack, resource)].filter((n) => Object.hasOwn(stack.context, n));
-    variableNames.set(resource, read);
-  }
-  return read;
-}
-
-const producers = new WeakMap<StackResource, string[]>();
+const variablesRead = perResource((stack, resource) =>
+  [...namesUsed(stack, resource)].filter((n) => Object.hasOwn(stack.context, n)),
+);
 
 /** The resources whose states `templateBase` reads for `resource` (itself included, for `this`). */
-export function producersRead(stack: Stack, resource: StackResource): string[] {
-  let found = producers.get(resource);
-  if (found === undefined) {
-    const { definitions } = namesOf(stack);
-    const named = namesRead(stack, resource).flatMap((n) => (definitions.get(n) ?? []).map((d) => d.resource));
-    found = [...new Set([resource.def.name, ...named])];
-    producers.set(resource, found);
-  }
-  return found;
-}
+export const producersRead = perResource((stack, resource) => {
+  const { definitions } = namesOf(stack);
+  const named = namesRead(stack, resource).flatMap((n) => (definitions.get(n) ?? []).map((d) => d.resource));
+  return [...new Set([resource.def.name, ...named])];
+});
 
 /** The value `name` has: its definitions in manifest order, excluded resources first, the last wins. */
 function valueOf(stack: Stack, known: Known, name: string): unknown {
