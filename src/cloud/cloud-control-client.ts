@@ -20,7 +20,7 @@ import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.j
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
-import { passThrough, WireGate } from './wire-gate.js';
+import { passThrough, socketsFor, WireGate } from './wire-gate.js';
 
 // deploy supports Node 20; the SDK's notice that its future releases will not is for us.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -265,6 +265,7 @@ export class SdkCloudControl implements CloudControlPort {
         cacheMiddleware: true,
         ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+        requestHandler: socketsFor(this.gate),
       });
       passThrough(client.config.requestHandler, this.gate); // bounded after signing
       this.clients.set(region, client);

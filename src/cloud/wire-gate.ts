@@ -9,18 +9,18 @@
  * the rate limit.
  */
 export class WireGate {
-  readonly #limit: number;
+  readonly limit: number;
   readonly #waiting: (() => void)[] = [];
   #out = 0;
 
   /** `limit` of 0 or Infinity: no bound. */
   constructor(limit: number) {
-    this.#limit = limit > 0 ? limit : Infinity;
+    this.limit = limit > 0 ? limit : Infinity;
   }
 
   /** Runs `send` once a slot is free; the slot is freed when it settles. */
   async pass<T>(send: () => Promise<T>): Promise<T> {
-    if (this.#out >= this.#limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    if (this.#out >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     else this.#out++;
     try {
       return await send();
@@ -47,4 +47,16 @@ export function passThrough<A extends unknown[], R>(handler: RequestHandler<A, R
   const send = handler.handle.bind(handler);
   // Settles when the answer's head arrives; the SDK reads the (small) body after.
   handler.handle = (...args: A) => gate.pass(() => send(...args));
+}
+
+/**
+ * The SDK's HTTP handler options that go with `gate`: no more sockets than requests out at
+ * once. The gate lets the next request go when an answer's head arrives, and that request then
+ * takes the answer's socket as soon as its body is read (within the same turn) instead of opening
+ * a connection, whose set-up waits for the event loop (16 ms at the start of a 300-resource
+ * plan) and on AWS is a TLS handshake.
+ */
+export function socketsFor(gate: WireGate): { httpAgent: { maxSockets: number }; httpsAgent: { maxSockets: number } } {
+  const sockets = { maxSockets: gate.limit };
+  return { httpAgent: sockets, httpsAgent: sockets };
 }

@@ -22,9 +22,10 @@ import { deploy, tempStack } from '../e2e/harness.js';
  */
 async function countingProxy(
   upstream: string,
-): Promise<{ url: string; most: () => number; close: () => Promise<void> }> {
+): Promise<{ url: string; most: () => number; connections: () => number; close: () => Promise<void> }> {
   let now = 0;
   let most = 0;
+  let connections = 0;
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((request, response) => {
     most = Math.max(most, ++now);
@@ -44,11 +45,13 @@ async function countingProxy(
     forward.on('error', () => response.destroy());
     request.pipe(forward);
   });
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     most: () => most,
+    connections: () => connections,
     close: async () => {
       agent.destroy();
       server.closeAllConnections();
@@ -83,7 +86,7 @@ async function planAt(parallelism: number) {
       { registry: schemaRegistry(), cloud: sdk, sink: { emit: () => {} } },
       { parallelism },
     );
-    return { plan: result.plan, most: proxy.most(), calls: sdk.callCounts() };
+    return { plan: result.plan, most: proxy.most(), connections: proxy.connections(), calls: sdk.callCounts() };
   } finally {
     sdk.destroy();
     await proxy.close();
@@ -92,10 +95,13 @@ async function planAt(parallelism: number) {
 
 describe('a no-change plan', () => {
   it('reads every resource once, at most --parallelism at a time, and more than one at once', async () => {
-    const { plan: made, most, calls } = await planAt(4);
+    const { plan: made, most, connections, calls } = await planAt(4);
     expect(made.summary).toMatchObject({ noop: 9, create: 0, update: 0, replace: 0, delete: 0 });
     expect(calls).toEqual({ GetResource: 9 });
     expect(most).toBe(4);
+    // A read sent as another's answer arrives takes that answer's connection, not a new one
+    // (on AWS a new connection is a TLS handshake).
+    expect(connections).toBeLessThanOrEqual(4);
   });
 
   it('is the same plan, in the same order, at any parallelism', async () => {
