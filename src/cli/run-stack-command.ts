@@ -136,9 +136,8 @@ export function requireConfirmation(
   io: CliIO,
   command: string,
 ): boolean {
-  const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && !options.json;
   if (options.yes) return false;
-  if (!interactive) {
+  if (io.stdin.isTTY !== true || io.stdout.isTTY !== true || options.json) {
     throw new DeployError(
       'ConfirmationRequired',
       `${command} changes infrastructure and there is no terminal to confirm in`,
