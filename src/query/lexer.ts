@@ -47,8 +47,10 @@ export function tokenize(sql: string, origin: Origin): Token[] {
 
   while (i < sql.length) {
     const ch = sql[i] as string;
-    if (/\s/.test(ch)) {
-      advanceTo(i + 1);
+    const code = sql.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(ch))) {
+      if (code === 10) line++;
+      i++;
     } else if (sql.startsWith('--', i)) {
       const stop = sql.indexOf('\n', i);
       advanceTo(stop < 0 ? sql.length : stop);
@@ -60,14 +62,11 @@ export function tokenize(sql: string, origin: Origin): Token[] {
       tokens.push(quoted(sql, i, line, ch, fail));
       advanceTo((tokens[tokens.length - 1] as Token).end);
     } else {
-      const text = match(WORD) ?? match(NUMBER) ?? match(UNKNOWN) ?? ch;
-      const kind: TokenKind = /^[A-Za-z_]/.test(text)
-        ? 'word'
-        : /^\d/.test(text)
-          ? 'number'
-          : text.startsWith('«unknown:')
-            ? 'unknown'
-            : 'punct';
+      const word = match(WORD);
+      const number = word === undefined ? match(NUMBER) : undefined;
+      const unknown = word === undefined && number === undefined ? match(UNKNOWN) : undefined;
+      const text = word ?? number ?? unknown ?? ch;
+      const kind: TokenKind = word ? 'word' : number ? 'number' : unknown ? 'unknown' : 'punct';
       tokens.push({ kind, text, line, start: i, end: i + text.length });
       advanceTo(i + text.length);
     }
