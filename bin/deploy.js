@@ -6,30 +6,29 @@
 import { setFlagsFromString } from 'node:v8';
 
 const argv = process.argv.slice(2);
-/** Built-in modules every stack command loads (found with process.moduleLoadList). */
-const BUILTINS = [
-  'node:http',
-  'node:https',
-  'node:http2',
-  'node:crypto',
-  'node:zlib',
-  'node:child_process',
-  'node:readline',
-  'node:assert',
-  'node:stream/promises',
-  'node:fs/promises',
-  'node:os',
-];
 
-// Node compiles its own modules from a code cache built with V8's default flags, and V8 drops
+// Node compiles its own modules from a code cache built with V8's default flags, and V8 refuses
 // that cache (compiling from source instead) once any flag differs, as the two below do. So the
-// built-in modules a command that reads a stack or reaches a cloud will load (the AWS SDK's
-// HTTP stack, zlib for the bundled schemas, readline for a confirmation...) are loaded first,
-// from the cache: a no-change plan of 300 resources sends its first request ~20-40 ms sooner,
-// with ~45 ms less CPU (bench/first-request.mjs). Help, the version and shell completion load
-// none of them and skip this.
+// built-in modules a stack command loads (the AWS SDK's HTTP stack, zlib for the bundled schemas,
+// readline for a confirmation: found with process.moduleLoadList) are loaded first, from the
+// cache: a no-change plan of 300 resources sends its first request ~20 ms sooner, with ~16-30 ms
+// less CPU (bench/first-request.mjs). Help, the version and shell completion load none of them.
 if (!['--help', '-h', 'help', '--version', 'completion'].includes(argv[0] ?? '--help')) {
-  await Promise.all(BUILTINS.map((name) => import(name)));
+  await Promise.all(
+    [
+      'node:http',
+      'node:https',
+      'node:http2',
+      'node:crypto',
+      'node:zlib',
+      'node:child_process',
+      'node:readline',
+      'node:assert',
+      'node:stream/promises',
+      'node:fs/promises',
+      'node:os',
+    ].map((name) => import(name)),
+  );
 }
 
 // A run is short: most of its code (the AWS SDK's request path above all) runs a few hundred to
