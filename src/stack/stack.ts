@@ -49,7 +49,8 @@ export function loadStack(input: StackInput): Stack {
   const split = new Map<string, Partial<Record<AnchorName, AnchorBlock>>>();
   for (const def of manifest.resources) {
     const file = displayPath(def.file);
-    if (def.type === 'resource' && !existsSync(def.file)) {
+    const shared = split.get(def.file); // read already, so it exists
+    if (def.type === 'resource' && !shared && !existsSync(def.file)) {
       problems.push(
         new DeployError('QueryFileMissing', `query file ${file} does not exist`, {
           file: displayPath(manifest.file),
@@ -67,8 +68,8 @@ export function loadStack(input: StackInput): Stack {
       resources.push({ def, file: displayPath(manifest.file), blocks, dependsOn: [], anyOf: [] });
       continue;
     }
-    const blocks = split.get(def.file) ?? {};
-    if (!split.has(def.file) && existsSync(def.file)) {
+    const blocks = shared ?? {};
+    if (!shared && existsSync(def.file)) {
       try {
         const text = readTextFile(def.file, { what: 'query file', shown: file, inside: dir });
         for (const block of splitAnchors(text, file)) blocks[block.anchor] = block;
