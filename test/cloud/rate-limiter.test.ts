@@ -31,9 +31,11 @@ describe('RateLimiter', () => {
     await Promise.all(waits);
   });
 
-  it('does not pace at all without a rate', async () => {
+  it('does not pace at all without a rate', () => {
+    // Nothing to wait for, however many ask at once (timing them would be flaky: the clock may
+    // tick between two continuations on a loaded machine).
     const limiter = new RateLimiter(0);
-    expect(limiter.take()).toBeUndefined();
-    expect(new Set(await release(limiter, 100)).size).toBe(1);
+    const taken = Array.from({ length: 100 }, () => limiter.take());
+    expect(taken.every((wait) => wait === undefined)).toBe(true);
   });
 });
