@@ -49,8 +49,10 @@ export function loadStack(input: StackInput): Stack {
   const split = new Map<string, Partial<Record<AnchorName, AnchorBlock>>>();
   for (const def of manifest.resources) {
     const file = displayPath(def.file);
-    const shared = split.get(def.file); // read already, so it exists
-    if (def.type === 'resource' && !shared && !existsSync(def.file)) {
+    const shared = split.get(def.file); // read for an earlier resource, so it exists
+    // Looked for once: a resource's file must exist, and inline SQL of another kind needs none.
+    const exists = shared !== undefined || ((def.type === 'resource' || def.sql === undefined) && existsSync(def.file));
+    if (def.type === 'resource' && !exists) {
       problems.push(
         new DeployError('QueryFileMissing', `query file ${file} does not exist`, {
           file: displayPath(manifest.file),
@@ -69,7 +71,7 @@ export function loadStack(input: StackInput): Stack {
       continue;
     }
     const blocks = shared ?? {};
-    if (!shared && existsSync(def.file)) {
+    if (!shared && exists) {
       try {
         const text = readTextFile(def.file, { what: 'query file', shown: file, inside: dir });
         for (const block of splitAnchors(text, file)) blocks[block.anchor] = block;
