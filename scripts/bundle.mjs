@@ -21,9 +21,20 @@
 //   minified, and esbuild marks each module's code with a `// dist/<path>.js` comment, so a stack
 //   trace's chunk:line is readable either way.
 //
+// Stack commands (everything but help, version and completion) run from a second bundle,
+// dist/bin/stack.cjs, through V8's code cache (bin/stack-bundle.js says why). It is CommonJS,
+// since only a script (not an ES module) can be compiled from a code cache on Node 20, and holds
+// the CLI and its packages in one file, except:
+// - the Ink UI (React, Ink and its top-level await cannot be CommonJS): the bundle imports the ESM
+//   chunk that holds dist/ui/ink/mount.js, as the ESM bundle does;
+// - packages loaded only for some stacks (S3 state, CloudFormation schema refresh) or found on disk
+//   (sql.js and its wasm, the service spec): node loads them from node_modules when needed.
+// Its source is kept ASCII (non-ASCII characters escaped): V8 then holds it in a one-byte string,
+// half the memory of a two-byte one.
+//
 // Usage: node scripts/bundle.mjs   (run by `npm run build`, after tsc)
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -47,3 +58,43 @@ const { metafile } = await build({
   logLevel: 'warning',
 });
 writeFileSync(join(outdir, 'meta.json'), `${JSON.stringify(metafile, null, 1)}\n`);
+
+const mountChunk = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === 'dist/ui/ink/mount.js')?.[0];
+if (!mountChunk) throw new Error('bundle: no ESM chunk holds dist/ui/ink/mount.js');
+const stack = await build({
+  absWorkingDir: root,
+  entryPoints: { stack: 'dist/cli/main.js' },
+  outdir: 'dist/bin',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['@aws-sdk/client-s3', '@aws-sdk/client-cloudformation', 'sql.js', '@aws-cdk/aws-service-spec'],
+  plugins: [
+    {
+      name: 'ink-from-esm-chunk',
+      setup(b) {
+        b.onResolve({ filter: /\/ink\/mount\.js$/ }, () => ({ path: `./${basename(mountChunk)}`, external: true }));
+      },
+    },
+  ],
+  // The modules that find files from import.meta.url get the bundle's own URL (it sits in
+  // dist/bin/ like the chunks). The file is the body of a CommonJS wrapper, which
+  // bin/stack-bundle.js compiles as a script and calls.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: {
+    js: '(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
+  footer: { js: '})' },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  write: false,
+  logLevel: 'warning',
+});
+for (const file of stack.outputFiles) {
+  writeFileSync(
+    file.path,
+    file.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}

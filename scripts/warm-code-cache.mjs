@@ -1,0 +1,67 @@
+// Writes dist/bin/stack.cjs.cache, the V8 code cache stack commands start from
+// (bin/stack-runtime.js). V8 puts in it the functions compiled so far, so this process first
+// runs what a user runs: apply, a no-change plan and teardown of a copy of the example stack,
+// against a local cloud in its own process (the emulator's code stays out of the cache, as it
+// stays out of a command against the cloud). Also a smoke test of the bundle: the build fails if
+// a command fails here.
+//
+// Usage: node scripts/warm-code-cache.mjs   (run by `npm run build`, after the registry is built)
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { loadStackRuntime } from '../bin/stack-runtime.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'deploy-warm-'));
+const stack = join(work, 'stack');
+cpSync(join(root, 'examples', 'websocket-api'), stack, { recursive: true });
+
+/** `deploy local-cloud` on a free port; resolves with its URL and a stop function once it listens. */
+function startLocalCloud() {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'deploy.js'), 'local-cloud', '--port', '0', '--latency', '0', '--data', join(work, 'cloud')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let stopped;
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url)
+        resolve({
+          url,
+          stop: () => (stopped ??= new Promise((done) => (child.once('close', done), child.kill('SIGTERM')))),
+        });
+    });
+    child.once('close', (code) => reject(new Error(`local-cloud exited ${code}: ${out}`)));
+  });
+}
+
+const cloud = await startLocalCloud();
+try {
+  const { run, saveCache } = await loadStackRuntime({ useCache: false });
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  for (const command of [['apply', '--yes'], ['plan'], ['teardown', '--yes']]) {
+    let errors = '';
+    const stderr = new Writable({ write: (chunk, _encoding, done) => ((errors += chunk), done()) });
+    const args = [command[0], stack, 'dev', '--endpoint', cloud.url, '--json', ...command.slice(1)];
+    const code = await run(args, { stdout: sink, stderr, stdin: process.stdin, env: process.env, cwd: root });
+    if (code !== 0) throw new Error(`warm-code-cache: deploy ${args.join(' ')} exited ${code}\n${errors}`);
+  }
+  await cloud.stop(); // first: a local cloud that ends on its own may write a cache of its own
+  saveCache(true);
+  const cache = fileURLToPath(new URL('../dist/bin/stack.cjs.cache', import.meta.url));
+  console.log(
+    `code cache: ${Math.round(statSync(cache).size / 1024)} KB (apply, plan, teardown of examples/websocket-api)`,
+  );
+} finally {
+  await cloud.stop();
+  rmSync(work, { recursive: true, force: true });
+}
