@@ -20,6 +20,7 @@ import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.j
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { POLL_LEAD_MS, SendAt } from './send-at.js';
 import { passThrough, socketsFor, WireGate } from './wire-gate.js';
 
 // deploy supports Node 20; the SDK's notice that its future releases will not is for us.
@@ -39,12 +40,15 @@ export interface CloudControlOptions {
   retry?: RetryPolicy;
 }
 
+type SdkMiddleware = Parameters<CloudControlClient['middlewareStack']['addRelativeTo']>[0];
+
 export class SdkCloudControl implements CloudControlPort {
   private readonly clients = new Map<string, CloudControlClient>();
   private readonly limiter: RateLimiter;
   private readonly gate: WireGate;
   private readonly counts: Record<string, number> = {};
   private readonly polls: PollSchedule;
+  private readonly sendAt = new SendAt();
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: CloudControlOptions) {
@@ -245,12 +249,21 @@ export class SdkCloudControl implements CloudControlPort {
         default:
           break;
       }
-      if (!event.RequestToken) throw new CloudError('InvalidResponse', 'Cloud Control returned no request token');
-      await sleep(this.polls.wait(poll, event.RetryAfter));
-      const status = await this.call('GetResourceRequestStatus', region, (c) =>
-        c.send(new GetResourceRequestStatusCommand({ RequestToken: event.RequestToken })),
-      );
-      event = status.ProgressEvent ?? {};
+      const token = event.RequestToken;
+      if (!token) throw new CloudError('InvalidResponse', 'Cloud Control returned no request token');
+      const wait = this.polls.wait(poll, event.RetryAfter);
+      const due = Date.now() + wait;
+      // Built and signed a little ahead, then held until due (send-at.ts).
+      if (wait > POLL_LEAD_MS) await sleep(wait - POLL_LEAD_MS);
+      this.sendAt.hold(token, due);
+      try {
+        const status = await this.call('GetResourceRequestStatus', region, (c) =>
+          c.send(new GetResourceRequestStatusCommand({ RequestToken: token })),
+        );
+        event = status.ProgressEvent ?? {};
+      } finally {
+        this.sendAt.release(token);
+      }
     }
   }
 
@@ -268,6 +281,12 @@ export class SdkCloudControl implements CloudControlPort {
         requestHandler: socketsFor(this.gate),
       });
       passThrough(client.config.requestHandler, this.gate); // bounded after signing
+      const holdPolls = (next: Parameters<SendAt['middleware']>[0]) => this.sendAt.middleware(next);
+      client.middlewareStack.addRelativeTo(holdPolls as unknown as SdkMiddleware, {
+        name: 'deploySendAt',
+        relation: 'after',
+        toMiddleware: 'httpSigningMiddleware',
+      });
       this.clients.set(region, client);
     }
     return client;
