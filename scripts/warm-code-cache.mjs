@@ -19,15 +19,17 @@ const work = mkdtempSync(join(tmpdir(), 'deploy-warm-'));
 const stack = join(work, 'stack');
 cpSync(join(root, 'examples', 'websocket-api'), stack, { recursive: true });
 
+// The builder's own AWS and deploy settings (a profile, an endpoint, latencies) stay out of it:
+// the local cloud takes the placeholder credentials, and nothing else changes what runs.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AWS|DEPLOY)_/.test(name)));
+
 /** `deploy local-cloud` on a free port; resolves with its URL and a stop function once it listens. */
 function startLocalCloud() {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bin', 'deploy.js'), 'local-cloud', '--port', '0', '--latency', '0', '--data', join(work, 'cloud')],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const args = ['local-cloud', '--port', '0', '--latency', '0', '--data', join(work, 'cloud')];
+  const child = spawn(process.execPath, [join(root, 'bin', 'deploy.js'), ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stopped;
   return new Promise((resolve, reject) => {
     let out = '';
@@ -52,7 +54,7 @@ try {
     let errors = '';
     const stderr = new Writable({ write: (chunk, _encoding, done) => ((errors += chunk), done()) });
     const args = [command[0], stack, 'dev', '--endpoint', cloud.url, '--json', ...command.slice(1)];
-    const code = await run(args, { stdout: sink, stderr, stdin: process.stdin, env: process.env, cwd: root });
+    const code = await run(args, { stdout: sink, stderr, stdin: process.stdin, env, cwd: root });
     if (code !== 0) throw new Error(`warm-code-cache: deploy ${args.join(' ')} exited ${code}\n${errors}`);
   }
   await cloud.stop(); // first: a local cloud that ends on its own may write a cache of its own

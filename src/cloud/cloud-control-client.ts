@@ -20,8 +20,9 @@ import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.j
 import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
-import { POLL_LEAD_MS, SendAt } from './send-at.js';
-import { passThrough, socketsFor, WireGate } from './wire-gate.js';
+import { SendAt } from './send-at.js';
+import { sdkClient } from './sdk-client.js';
+import { WireGate } from './wire-gate.js';
 
 // deploy supports Node 20; the SDK's notice that its future releases will not is for us.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -39,8 +40,6 @@ export interface CloudControlOptions {
   poll?: PollLimits;
   retry?: RetryPolicy;
 }
-
-type SdkMiddleware = Parameters<CloudControlClient['middlewareStack']['addRelativeTo']>[0];
 
 export class SdkCloudControl implements CloudControlPort {
   private readonly clients = new Map<string, CloudControlClient>();
@@ -251,11 +250,7 @@ export class SdkCloudControl implements CloudControlPort {
       }
       const token = event.RequestToken;
       if (!token) throw new CloudError('InvalidResponse', 'Cloud Control returned no request token');
-      const wait = this.polls.wait(poll, event.RetryAfter);
-      const due = Date.now() + wait;
-      // Built and signed a little ahead, then held until due (send-at.ts).
-      if (wait > POLL_LEAD_MS) await sleep(wait - POLL_LEAD_MS);
-      this.sendAt.hold(token, due);
+      await this.sendAt.due(token, this.polls.wait(poll, event.RetryAfter)); // built ahead, held until due
       try {
         const status = await this.call('GetResourceRequestStatus', region, (c) =>
           c.send(new GetResourceRequestStatusCommand({ RequestToken: token })),
@@ -270,23 +265,8 @@ export class SdkCloudControl implements CloudControlPort {
   private client(region: string): CloudControlClient {
     let client = this.clients.get(region);
     if (!client) {
-      client = new CloudControlClient({
-        region,
-        // Retries are ours (withRetry): paced, jittered and counted in one place.
-        maxAttempts: 1,
-        // Middleware resolved once per command type, not per request: a third of the SDK's CPU.
-        cacheMiddleware: true,
-        ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
-        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
-        requestHandler: socketsFor(this.gate),
-      });
-      passThrough(client.config.requestHandler, this.gate); // bounded after signing
-      const holdPolls = (next: Parameters<SendAt['middleware']>[0]) => this.sendAt.middleware(next);
-      client.middlewareStack.addRelativeTo(holdPolls as unknown as SdkMiddleware, {
-        name: 'deploySendAt',
-        relation: 'after',
-        toMiddleware: 'httpSigningMiddleware',
-      });
+      const { endpoint, credentials } = this.options;
+      client = sdkClient({ region, endpoint, credentials, gate: this.gate, sendAt: this.sendAt });
       this.clients.set(region, client);
     }
     return client;

@@ -23,7 +23,17 @@ export class SendAt {
   /** Due time (epoch ms) by the request token of the poll that is held. */
   readonly #due = new Map<string, number>();
 
-  /** The next poll of `requestToken` leaves no sooner than `at` (epoch ms). */
+  /**
+   * For a poll due in `waitMs`: resolves `POLL_LEAD_MS` before then, time to build it, and holds
+   * it (the next request with `requestToken`) until it is due.
+   */
+  async due(requestToken: string, waitMs: number): Promise<void> {
+    const at = Date.now() + waitMs;
+    if (waitMs > POLL_LEAD_MS) await sleep(waitMs - POLL_LEAD_MS);
+    this.hold(requestToken, at);
+  }
+
+  /** The next request with `requestToken` leaves no sooner than `at` (epoch ms). */
   hold(requestToken: string, at: number): void {
     this.#due.set(requestToken, at);
   }

@@ -32,6 +32,16 @@ describe('SendAt', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('a poll due later is held until due once built, however early it was built', async () => {
+    const sendAt = new SendAt();
+    const sent: number[] = [];
+    const send = sendAt.middleware(() => (sent.push(Date.now()), Promise.resolve()));
+    const due = Date.now() + 50;
+    await sendAt.due('token-1', 50);
+    await send({ input: { RequestToken: 'token-1' } });
+    expect(sent[0]).toBeGreaterThanOrEqual(due);
+  });
+
   it('a released hold holds nothing', () => {
     const sendAt = new SendAt();
     const sent: string[] = [];
