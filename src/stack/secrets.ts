@@ -31,6 +31,9 @@ export function sensitiveProperties(resource: StackResource | undefined, schema:
       .filter((e) => isProtected.has(e.alias) || isProtected.has(e.column))
       .map((e) => e.column),
   );
+  // Most resources protect nothing: then no property name needs its snake_case form (per resource,
+  // 5 ms of a 300-resource apply's planning).
+  if (columns.size === 0) return [...new Set(schema.writeOnly)];
   const all = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)];
   return [...new Set([...all.filter((p) => columns.has(snakeCase(p))), ...schema.writeOnly])];
 }
