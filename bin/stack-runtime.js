@@ -26,7 +26,7 @@ const CACHE = `${BUNDLE}.cache`;
 /**
  * Prepares the process and loads the CLI. `useCache: false` compiles from source and ignores the
  * cache file (the warm-up that writes it).
- * @returns {Promise<{ run: Function, cache: 'used' | 'refused' | 'none', saveCache: (always?: boolean) => void }>}
+ * @returns {Promise<{ run: Function, cache: 'used' | 'refused' | 'none' | 'unsupported', saveCache: (always?: boolean) => void }>}
  */
 export async function loadStackRuntime({ useCache = true } = {}) {
   // Node compiles its own modules from a code cache built with V8's default flags, and V8 refuses
@@ -71,7 +71,7 @@ export async function loadStackRuntime({ useCache = true } = {}) {
   const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (loader === undefined) {
     const { run } = await import('../dist/bin/main.js');
-    return { run, cache: 'none', saveCache() {} };
+    return { run, cache: 'unsupported', saveCache() {} };
   }
 
   let cachedData;
@@ -92,7 +92,7 @@ export async function loadStackRuntime({ useCache = true } = {}) {
 
   return {
     run: module.exports.run,
-    /** Whether the bundle was compiled from the cache ('used'), from source ('refused', 'none'). */
+    /** Whether the bundle was compiled from the cache ('used') or from source ('refused', 'none'). */
     cache: cacheState,
     /**
      * Writes the cache if it was missing or refused (or `always`), from a plain run only: with

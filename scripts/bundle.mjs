@@ -22,7 +22,7 @@
 //   trace's chunk:line is readable either way.
 //
 // Stack commands (everything but help, version and completion) run from a second bundle,
-// dist/bin/stack.cjs, through V8's code cache (bin/stack-bundle.js says why). It is CommonJS,
+// dist/bin/stack.cjs, through V8's code cache (bin/stack-runtime.js says why). It is CommonJS,
 // since only a script (not an ES module) can be compiled from a code cache on Node 20, and holds
 // the CLI and its packages in one file, except:
 // - the Ink UI (React, Ink and its top-level await cannot be CommonJS): the bundle imports the ESM
@@ -81,7 +81,7 @@ const stack = await build({
   ],
   // The modules that find files from import.meta.url get the bundle's own URL (it sits in
   // dist/bin/ like the chunks). The file is the body of a CommonJS wrapper, which
-  // bin/stack-bundle.js compiles as a script and calls.
+  // bin/stack-runtime.js compiles as a script and calls.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: {
     js: '(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;',

@@ -15,6 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { loadStackRuntime } from '../bin/stack-runtime.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const runtime = await loadStackRuntime({ useCache: false });
+if (runtime.cache === 'unsupported') {
+  console.log(`code cache: none (Node ${process.version} runs the ES-module chunks; 20.12 or later uses one)`);
+  process.exit(0);
+}
+const { run, saveCache } = runtime;
 const work = mkdtempSync(join(tmpdir(), 'deploy-warm-'));
 const stack = join(work, 'stack');
 cpSync(join(root, 'examples', 'websocket-api'), stack, { recursive: true });
@@ -48,7 +54,6 @@ function startLocalCloud() {
 
 const cloud = await startLocalCloud();
 try {
-  const { run, saveCache } = await loadStackRuntime({ useCache: false });
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   for (const command of [['apply', '--yes'], ['plan'], ['teardown', '--yes']]) {
     let errors = '';
