@@ -11,6 +11,7 @@
 // Usage: node bench/scale.mjs [--sizes 10,100,1000] [--big] [--shapes wide,layered]
 //          [--latency 200] [--read-latency 100] [--parallelism 10] [--rate-limit 1000]
 //          [--baseline-sizes 10,100]   (sizes also run at --parallelism 1; '' for none)
+//          [--runs 3]   (each row the median of 3 runs, a fresh stack and local cloud each; RSS the highest)
 //          [--no-fsync]   (the CLI skips fsync: not durable, for analysis of the engine alone)
 // --big adds 10,000 resources (several minutes per phase at 200 ms). Run after `npm ci`.
 import { spawnSync } from 'node:child_process';
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
     parallelism: { type: 'string', default: '10' },
     'rate-limit': { type: 'string', default: '1000' },
     'baseline-sizes': { type: 'string', default: '10,100' },
+    runs: { type: 'string', default: '1' },
     'no-fsync': { type: 'boolean', default: false },
   },
 });
@@ -146,6 +148,20 @@ function phaseRun(shape, count, p, startup) {
   });
 }
 
+/** A row measured `--runs` times: the median of each time and CPU, the highest RSS. */
+async function measured(shape, count, p, startup) {
+  const all = [];
+  for (let i = 0; i < Number(flags.runs); i++) all.push(await phaseRun(shape, count, p, startup));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const row = { ...all[0] };
+  for (const phase of PHASES) {
+    const of = (key) => all.map((r) => r[phase][key]);
+    row[phase] = { ...all[0][phase], rss: Math.max(...of('rss')) };
+    for (const key of ['wall', 'engine', 'cpu', 'fsync', 'syncs']) row[phase][key] = median(of(key));
+  }
+  return row;
+}
+
 const load = [loadavg()[0]];
 process.stderr.write(`load average ${load[0].toFixed(2)}; measuring start-up (1 resource, 3 runs)\n`);
 const startup = { apply: Infinity, plan: Infinity, teardown: Infinity };
@@ -156,8 +172,8 @@ for (let i = 0; i < 3; i++) {
 const rows = [];
 for (const count of sizes) {
   for (const shape of shapes) {
-    rows.push(await phaseRun(shape, count, parallelism, startup));
-    if (baselineSizes.includes(count)) rows.push(await phaseRun(shape, count, 1, startup));
+    rows.push(await measured(shape, count, parallelism, startup));
+    if (baselineSizes.includes(count)) rows.push(await measured(shape, count, 1, startup));
   }
 }
 load.push(loadavg()[0]);
@@ -167,6 +183,7 @@ console.log(
   `\nlocal cloud: ${flags.latency} ms per mutation, ${flags['read-latency']} ms per read; --rate-limit ${rate}; ` +
     `start-up CPU apply/plan/teardown ${PHASES.map((ph) => f(startup[ph], 0)).join('/')} ms (subtracted); ` +
     (flags['no-fsync'] ? 'fsync SKIPPED (--no-fsync); ' : '') +
+    `${flags.runs === '1' ? '' : `median of ${flags.runs} runs; `}` +
     `load average ${f(load[0])} → ${f(load[1])} on ${process.platform} node ${process.version}\n`,
 );
 console.log(
