@@ -15,7 +15,7 @@ const light =
   options.includes('--help') ||
   options.includes('-h');
 const { run, saveCache } = light
-  ? { ...(await import('../dist/bin/main.js')), saveCache() {} }
+  ? { run: (await import('../dist/bin/main.js')).run, saveCache: () => {} }
   : await (await import('./stack-runtime.js')).loadStackRuntime();
 
 process.exitCode = await run(argv, {

@@ -6,12 +6,12 @@
 // a command fails here.
 //
 // Usage: node scripts/warm-code-cache.mjs   (run by `npm run build`, after the registry is built)
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { startLocalCloudProcess } from '../bench/lib/local-cloud.mjs';
 import { loadStackRuntime } from '../bin/stack-runtime.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,55 +20,28 @@ if (runtime.cache === 'unsupported') {
   console.log(`code cache: none (Node ${process.version} runs the ES-module chunks; 20.12 or later uses one)`);
   process.exit(0);
 }
-const { run, saveCache } = runtime;
+
 const work = mkdtempSync(join(tmpdir(), 'deploy-warm-'));
 const stack = join(work, 'stack');
 cpSync(join(root, 'examples', 'websocket-api'), stack, { recursive: true });
-
-// The builder's own AWS and deploy settings (a profile, an endpoint, latencies) stay out of it:
-// the local cloud takes the placeholder credentials, and nothing else changes what runs.
+// The builder's own AWS and deploy settings (a profile, an endpoint) stay out of the runs: the
+// local cloud takes the placeholder credentials, and nothing else changes what runs.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AWS|DEPLOY)_/.test(name)));
+const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
 
-/** `deploy local-cloud` on a free port; resolves with its URL and a stop function once it listens. */
-function startLocalCloud() {
-  const args = ['local-cloud', '--port', '0', '--latency', '0', '--data', join(work, 'cloud')];
-  const child = spawn(process.execPath, [join(root, 'bin', 'deploy.js'), ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let stopped;
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url)
-        resolve({
-          url,
-          stop: () => (stopped ??= new Promise((done) => (child.once('close', done), child.kill('SIGTERM')))),
-        });
-    });
-    child.once('close', (code) => reject(new Error(`local-cloud exited ${code}: ${out}`)));
-  });
-}
-
-const cloud = await startLocalCloud();
+const cloud = await startLocalCloudProcess(['--data', join(work, 'cloud'), '--latency', '0', '--read-latency', '0']);
 try {
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   for (const command of [['apply', '--yes'], ['plan'], ['teardown', '--yes']]) {
     let errors = '';
     const stderr = new Writable({ write: (chunk, _encoding, done) => ((errors += chunk), done()) });
     const args = [command[0], stack, 'dev', '--endpoint', cloud.url, '--json', ...command.slice(1)];
-    const code = await run(args, { stdout: sink, stderr, stdin: process.stdin, env, cwd: root });
+    const code = await runtime.run(args, { stdout: sink, stderr, stdin: process.stdin, env, cwd: root });
     if (code !== 0) throw new Error(`warm-code-cache: deploy ${args.join(' ')} exited ${code}\n${errors}`);
   }
-  await cloud.stop(); // first: a local cloud that ends on its own may write a cache of its own
-  saveCache(true);
-  const cache = fileURLToPath(new URL('../dist/bin/stack.cjs.cache', import.meta.url));
-  console.log(
-    `code cache: ${Math.round(statSync(cache).size / 1024)} KB (apply, plan, teardown of examples/websocket-api)`,
-  );
 } finally {
-  await cloud.stop();
+  await cloud.stop(); // before saving: a local cloud that ends on its own may write a cache of its own
   rmSync(work, { recursive: true, force: true });
 }
+runtime.saveCache(true);
+const size = statSync(fileURLToPath(new URL('../dist/bin/stack.cjs.cache', import.meta.url))).size;
+console.log(`code cache: ${Math.round(size / 1024)} KB (apply, plan, teardown of examples/websocket-api)`);
