@@ -89,6 +89,14 @@ function required(args: string[], cwd = ROOT): string[] {
   return (JSON.parse(line.slice('REQUIRED '.length)) as string[]).map((f) => f.replace(`${ROOT}/`, ''));
 }
 
+/** How the stack runtime of the checkout at `root` compiles the bundle: 'used' means from the cache. */
+function cacheState(root: string): string {
+  const script = `const r = await (await import('./bin/stack-runtime.js')).loadStackRuntime(); console.log(r.cache);`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout.trim();
+}
+
 describe('stack commands', () => {
   it('run the stack bundle, not the ES-module chunks', () => {
     const project = loadedFiles(['validate', 'examples/websocket-api', 'dev']).filter(
@@ -98,9 +106,7 @@ describe('stack commands', () => {
   });
 
   it('compile the bundle from the code cache the build wrote', () => {
-    const script = `const r = await (await import('./bin/stack-runtime.js')).loadStackRuntime(); console.log(r.cache);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stdout.trim(), run.stderr).toBe('used');
+    expect(cacheState(ROOT)).toBe('used');
   });
 
   it('a plan keeping its state in files does not load the S3 SDK (a manifest the full YAML parser reads does load yaml)', () => {
@@ -135,8 +141,6 @@ describe('stack commands', () => {
     expect(plain.status, plain.stderr).toBe(0);
     expect(plain.stdout).toContain('valid');
     expect(readFileSync(cache).length).toBeGreaterThan(100_000);
-    const script = `const r = await (await import('./bin/stack-runtime.js')).loadStackRuntime(); console.log(r.cache);`;
-    const reload = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    expect(reload.stdout.trim(), reload.stderr).toBe('used');
+    expect(cacheState(root)).toBe('used');
   });
 });
