@@ -41,35 +41,36 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'bin');
 
-rmSync(outdir, { recursive: true, force: true }); // chunk names carry hashes: drop the last build's
-const { metafile } = await build({
+/** What both bundles share: the CLI's compiled entry, built for Node 20 into dist/bin/. */
+const common = {
   absWorkingDir: root,
-  entryPoints: { main: 'dist/cli/main.js' },
   outdir: 'dist/bin',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   sourcemap: 'linked',
   sourcesContent: false,
-  metafile: true,
   logLevel: 'warning',
+};
+
+rmSync(outdir, { recursive: true, force: true }); // chunk names carry hashes: drop the last build's
+const { metafile } = await build({
+  ...common,
+  entryPoints: { main: 'dist/cli/main.js' },
+  splitting: true,
+  format: 'esm',
+  packages: 'external',
+  metafile: true,
 });
 writeFileSync(join(outdir, 'meta.json'), `${JSON.stringify(metafile, null, 1)}\n`);
 
 const mountChunk = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === 'dist/ui/ink/mount.js')?.[0];
 if (!mountChunk) throw new Error('bundle: no ESM chunk holds dist/ui/ink/mount.js');
 const stack = await build({
-  absWorkingDir: root,
+  ...common,
   entryPoints: { stack: 'dist/cli/main.js' },
-  outdir: 'dist/bin',
   outExtension: { '.js': '.cjs' },
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   external: ['@aws-sdk/client-s3', '@aws-sdk/client-cloudformation', 'sql.js', '@aws-cdk/aws-service-spec'],
   plugins: [
     {
@@ -87,10 +88,7 @@ const stack = await build({
     js: '(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
   },
   footer: { js: '})' },
-  sourcemap: 'linked',
-  sourcesContent: false,
   write: false,
-  logLevel: 'warning',
 });
 for (const file of stack.outputFiles) {
   writeFileSync(
