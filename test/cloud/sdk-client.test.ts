@@ -1,0 +1,103 @@
+/**
+ * What AWS receives from the adapter's SDK client: requests signed as SigV4 says (checked here
+ * with the secret key, as AWS does, since the local cloud does not check signatures) and the
+ * SDK's user-agent header, although the client makes its signer and that header once.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SdkCloudControl } from '../../src/cloud/cloud-control-client.js';
+
+const SECRET = 'test-secret-key';
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+let server: http.Server | undefined;
+let client: SdkCloudControl | undefined;
+afterEach(async () => {
+  client?.destroy();
+  await new Promise((resolve) => server?.close(resolve));
+  received.length = 0;
+});
+
+/** A Cloud Control endpoint that records each request and answers every read with one resource. */
+async function recordingCloud(): Promise<string> {
+  const listening = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      const { TypeName, Identifier } = JSON.parse(body) as { TypeName: string; Identifier: string };
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      response.end(JSON.stringify({ TypeName, ResourceDescription: { Identifier, Properties: '{"Name":"a"}' } }));
+    });
+  });
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+
+/** The signature AWS computes for a POST to / with these headers and body (SigV4). */
+function expectedSignature(headers: IncomingHttpHeaders, body: string): string {
+  const authorization = String(headers.authorization);
+  const [, scope, signed] = /Credential=[^/]+\/([^,]+), SignedHeaders=([^,]+)/.exec(authorization) ?? [];
+  const [date, region, service] = scope!.split('/');
+  const names = signed!.split(';');
+  const canonical = [
+    'POST',
+    '/',
+    '',
+    ...names.map((name) => `${name}:${String(headers[name]).trim()}`),
+    '',
+    signed,
+    sha256(body),
+  ].join('\n');
+  const toSign = ['AWS4-HMAC-SHA256', headers['x-amz-date'], scope, sha256(canonical)].join('\n');
+  const key = hmac(hmac(hmac(hmac(`AWS4${SECRET}`, date!), region!), service!), 'aws4_request');
+  return createHmac('sha256', key).update(toSign).digest('hex');
+}
+
+describe('the SDK client as AWS sees its requests', () => {
+  it('signs every request with the key, region and service, one signer serving them all', async () => {
+    client = new SdkCloudControl({
+      endpoint: await recordingCloud(),
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
+      rateLimit: 0,
+    });
+    await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
+    await client.getResource('AWS::ApiGatewayV2::Api', 'eu-west-1', 'two');
+    await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'three');
+
+    expect(received).toHaveLength(3);
+    expect(
+      received.map(
+        (r) => /Credential=AKIDTEST\/\d{8}\/([^/]+)\/cloudcontrolapi\//.exec(String(r.headers.authorization))?.[1],
+      ),
+    ).toEqual(['us-east-1', 'eu-west-1', 'us-east-1']);
+    for (const { headers, body } of received) {
+      expect(JSON.parse(body)).toHaveProperty('TypeName', 'AWS::ApiGatewayV2::Api');
+      expect(String(headers.authorization)).toContain(`Signature=${expectedSignature(headers, body)}`);
+    }
+  });
+
+  it("sends the SDK's user agent: SDK, Node and OS versions and the API", async () => {
+    client = new SdkCloudControl({
+      endpoint: await recordingCloud(),
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
+      rateLimit: 0,
+    });
+    await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
+    await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'two');
+
+    const [first, second] = received.map((r) => r.headers);
+    const sdk = /^aws-sdk-js\/(\d+\.\d+\.\d+)/.exec(String(first!['user-agent']))?.[1];
+    expect(sdk).toBeDefined();
+    expect(first!['user-agent']).toContain(`md/nodejs#${process.versions.node}`);
+    expect(first!['user-agent']).toContain(`os/${process.platform}`);
+    expect(first!['user-agent']).toContain(`api/cloudcontrol#`);
+    expect(first!['x-amz-user-agent']).toBe(`aws-sdk-js/${sdk}`);
+    expect(second!['user-agent']).toBe(first!['user-agent']);
+  });
+});
