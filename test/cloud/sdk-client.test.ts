@@ -36,6 +36,14 @@ async function recordingCloud(): Promise<string> {
   return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 }
 
+async function connect(): Promise<SdkCloudControl> {
+  return new SdkCloudControl({
+    endpoint: await recordingCloud(),
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
+    rateLimit: 0,
+  });
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest();
 
@@ -61,11 +69,7 @@ function expectedSignature(headers: IncomingHttpHeaders, body: string): string {
 
 describe('the SDK client as AWS sees its requests', () => {
   it('signs every request with the key, region and service, one signer serving them all', async () => {
-    client = new SdkCloudControl({
-      endpoint: await recordingCloud(),
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
-      rateLimit: 0,
-    });
+    client = await connect();
     await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
     await client.getResource('AWS::ApiGatewayV2::Api', 'eu-west-1', 'two');
     await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'three');
@@ -83,11 +87,7 @@ describe('the SDK client as AWS sees its requests', () => {
   });
 
   it("sends the SDK's user agent: SDK, Node and OS versions and the API", async () => {
-    client = new SdkCloudControl({
-      endpoint: await recordingCloud(),
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
-      rateLimit: 0,
-    });
+    client = await connect();
     await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
     await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'two');
 
