@@ -85,11 +85,14 @@ function doOncePerClient(client: CloudControlClient): void {
  * Node and OS versions, API), without the per-request feature list.
  */
 async function userAgentHeaders(parts: () => Promise<[string, string?][]>): Promise<Record<string, string>> {
+  // Optional to AWS: should the parts be unreadable, requests go without one rather than fail.
+  const found = await parts().catch(() => []);
   const clean = (text: string) => text.replace(/[^!$%&'*+\-.^_`|~\w#/]/g, '-');
-  const sections = (await parts()).map(([part, version]) => {
+  const sections = found.map(([part, version]) => {
     const name = clean(part.startsWith('api/') ? part.toLowerCase() : part);
     return version ? `${name}${name.includes('/') ? '#' : '/'}${clean(version)}` : name;
   });
   const sdk = sections.filter((section) => section.startsWith('aws-sdk-')).join(' ');
+  if (sections.length === 0) return {};
   return { 'user-agent': sections.join(' '), ...(sdk ? { 'x-amz-user-agent': sdk } : {}) };
 }
