@@ -225,9 +225,20 @@ export function ownColumns(
   const out: Record<string, unknown> = {};
   if (!schema) return out;
   const used = namesUsed(stack, resource);
-  for (const name of [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)]) {
-    const column = snakeCase(name);
+  for (const column of schemaColumns(schema)) {
     if (used.has(column)) out[column] = unknownValue(`${resource.def.name}.${column}`);
   }
   return out;
+}
+
+const columnsOfSchema = new WeakMap<TypeSchema, string[]>();
+
+/** A type's properties, then its read-only ones, as template columns: once per type, not per resource. */
+function schemaColumns(schema: TypeSchema): string[] {
+  let columns = columnsOfSchema.get(schema);
+  if (columns === undefined) {
+    columns = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase);
+    columnsOfSchema.set(schema, columns);
+  }
+  return columns;
 }
