@@ -59,8 +59,7 @@ function doOncePerClient(client: CloudControlClient): void {
   const setUserAgent =
     (next: (args: { request: unknown }) => Promise<unknown>) => async (args: { request: unknown }) => {
       const request = args.request as { headers?: Record<string, string> };
-      if (request.headers)
-        Object.assign(request.headers, await (headers ??= userAgentHeaders(client.config.defaultUserAgentProvider)));
+      if (request.headers) Object.assign(request.headers, await (headers ??= userAgentHeaders(client.config)));
       return next(args);
     };
   stack.addRelativeTo(setUserAgent as unknown as SdkMiddleware, {
@@ -82,11 +81,14 @@ function doOncePerClient(client: CloudControlClient): void {
 
 /**
  * The headers the SDK's user-agent middleware sets in Node, from the same parts (SDK, language,
- * Node and OS versions, API), without the per-request feature list.
+ * Node and OS versions, API, and the app id a team may set, AWS_SDK_UA_APP_ID or sdk_ua_app_id),
+ * without the per-request feature list.
  */
-async function userAgentHeaders(parts: () => Promise<[string, string?][]>): Promise<Record<string, string>> {
+async function userAgentHeaders(config: CloudControlClient['config']): Promise<Record<string, string>> {
   // Optional to AWS: should the parts be unreadable, requests go without one rather than fail.
-  const found = await parts().catch(() => []);
+  const found: [string, string?][] = [...(await config.defaultUserAgentProvider().catch(() => []))];
+  const appId = await config.userAgentAppId().catch(() => undefined);
+  if (appId) found.push(['app', appId]);
   const clean = (text: string) => text.replace(/[^!$%&'*+\-.^_`|~\w#/]/g, '-');
   const sections = found.map(([part, version]) => {
     const name = clean(part.startsWith('api/') ? part.toLowerCase() : part);

@@ -100,4 +100,15 @@ describe('the SDK client as AWS sees its requests', () => {
     expect(first!['x-amz-user-agent']).toBe(`aws-sdk-js/${sdk}`);
     expect(second!['user-agent']).toBe(first!['user-agent']);
   });
+
+  it('carries the app id a team sets (AWS_SDK_UA_APP_ID), as the SDK does', async () => {
+    process.env['AWS_SDK_UA_APP_ID'] = 'platform-team';
+    try {
+      client = await connect();
+      await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
+    } finally {
+      delete process.env['AWS_SDK_UA_APP_ID'];
+    }
+    expect(String(received[0]!.headers['user-agent']).split(' ')).toContain('app/platform-team');
+  });
 });
