@@ -1,7 +1,7 @@
 export { SchemaRegistry, schemaRegistry, registryDir, type OverlaySource } from './registry.js';
 export { overlaySchema } from './overlay.js';
 export { distilDescribed } from './distil.js';
-export { snakeCase, pascalCase, pluralize, stackqlNameOf, normaliseStackqlName } from './names.js';
+export { snakeCase, pascalCase, pluralize, stackqlNameOf, normaliseStackqlName, typeColumns } from './names.js';
 export { assertProvisionable, notProvisionableError, provisionable, provisionProblems } from './provisionable.js';
 export type {
   TypeSchema,

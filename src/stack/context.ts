@@ -7,7 +7,7 @@
  * ("known after apply"); a name exported by another resource whose `if` holds is that one's.
  */
 import { createHash } from 'node:crypto';
-import { snakeCase, type TypeSchema } from '../schema/index.js';
+import { snakeCase, typeColumns, type TypeSchema } from '../schema/index.js';
 import { containsUnknown, MORE_NAMES, partiallyUnknown, unknownResource, unknownValue } from '../template/index.js';
 import { contextNames } from './edges.js';
 import type { Stack, StackResource } from './types.js';
@@ -225,20 +225,8 @@ export function ownColumns(
   const out: Record<string, unknown> = {};
   if (!schema) return out;
   const used = namesUsed(stack, resource);
-  for (const column of schemaColumns(schema)) {
+  for (const column of typeColumns(schema)) {
     if (used.has(column)) out[column] = unknownValue(`${resource.def.name}.${column}`);
   }
   return out;
-}
-
-const columnsOfSchema = new WeakMap<TypeSchema, string[]>();
-
-/** A type's properties, then its read-only ones, as template columns: once per type, not per resource. */
-function schemaColumns(schema: TypeSchema): string[] {
-  let columns = columnsOfSchema.get(schema);
-  if (columns === undefined) {
-    columns = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase);
-    columnsOfSchema.set(schema, columns);
-  }
-  return columns;
 }

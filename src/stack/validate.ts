@@ -7,7 +7,7 @@
 import { displayPath } from '../manifest/index.js';
 import { DeployError } from '../errors/index.js';
 import { checkCreate, parseStatement, splitStatements } from '../query/index.js';
-import { provisionProblems, snakeCase, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
+import { provisionProblems, typeColumns, type SchemaRegistry, type TypeSchema } from '../schema/index.js';
 import { queryColumns } from '../sql/index.js';
 import { closest } from '../common/index.js';
 import { buildGraph } from '../graph/index.js';
@@ -162,8 +162,7 @@ function checkExports(
   exportColumns: string[] | undefined,
   at: { file: string; line: number; resource: string },
 ): DeployError[] {
-  const typeColumns = schema ? [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase) : [];
-  const columns = [...(exportColumns ?? []), ...typeColumns];
+  const columns = [...(exportColumns ?? []), ...(schema ? typeColumns(schema) : [])];
   if (exportColumns === undefined && !schema) return [];
   const source = exportColumns !== undefined ? `the exports query of '${resource.def.name}'` : schema?.stackqlName;
   return resource.def.exports
