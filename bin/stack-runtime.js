@@ -21,7 +21,8 @@ import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
 const BUNDLE = fileURLToPath(new URL('../dist/bin/stack.cjs', import.meta.url));
-const CACHE = `${BUNDLE}.cache`;
+/** The code cache file, written by the build (scripts/warm-code-cache.mjs) and by a run that found it refused. */
+export const CACHE = `${BUNDLE}.cache`;
 
 /**
  * Prepares the process and loads the CLI. `useCache: false` compiles from source and ignores the

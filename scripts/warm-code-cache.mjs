@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startLocalCloudProcess } from '../bench/lib/local-cloud.mjs';
-import { loadStackRuntime } from '../bin/stack-runtime.js';
+import { CACHE, loadStackRuntime } from '../bin/stack-runtime.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runtime = await loadStackRuntime({ useCache: false });
@@ -43,5 +43,5 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 runtime.saveCache(true);
-const size = statSync(fileURLToPath(new URL('../dist/bin/stack.cjs.cache', import.meta.url))).size;
+const size = statSync(CACHE).size;
 console.log(`code cache: ${Math.round(size / 1024)} KB (apply, plan, teardown of examples/websocket-api)`);
