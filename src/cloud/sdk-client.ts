@@ -94,7 +94,7 @@ async function userAgentHeaders(config: CloudControlClient['config']): Promise<R
     const name = clean(part.startsWith('api/') ? part.toLowerCase() : part);
     return version ? `${name}${name.includes('/') ? '#' : '/'}${clean(version)}` : name;
   });
-  const sdk = sections.filter((section) => section.startsWith('aws-sdk-')).join(' ');
   if (sections.length === 0) return {};
+  const sdk = sections.filter((section) => section.startsWith('aws-sdk-')).join(' ');
   return { 'user-agent': sections.join(' '), ...(sdk ? { 'x-amz-user-agent': sdk } : {}) };
 }

@@ -102,12 +102,14 @@ describe('the SDK client as AWS sees its requests', () => {
   });
 
   it('carries the app id a team sets (AWS_SDK_UA_APP_ID), as the SDK does', async () => {
+    const before = process.env['AWS_SDK_UA_APP_ID'];
     process.env['AWS_SDK_UA_APP_ID'] = 'platform-team';
     try {
       client = await connect();
       await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
     } finally {
-      delete process.env['AWS_SDK_UA_APP_ID'];
+      if (before === undefined) delete process.env['AWS_SDK_UA_APP_ID'];
+      else process.env['AWS_SDK_UA_APP_ID'] = before;
     }
     expect(String(received[0]!.headers['user-agent']).split(' ')).toContain('app/platform-team');
   });
