@@ -16,7 +16,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
@@ -25,9 +25,19 @@ const BUNDLE = fileURLToPath(new URL('../dist/bin/stack.cjs', import.meta.url));
 export const CACHE = `${BUNDLE}.cache`;
 
 /**
+ * The bundle's `import()` (scripts/bundle.mjs turns each into a call to this): V8 cannot give
+ * functions compiled from a code cache the loader Node needs for `import()`, so it is made here,
+ * in an ES module. Relative specifiers (the Ink chunk) are beside the bundle.
+ * @param {string} specifier
+ */
+function importForBundle(specifier) {
+  return import(specifier.startsWith('.') ? new URL(specifier, pathToFileURL(BUNDLE)).href : specifier);
+}
+
+/**
  * Prepares the process and loads the CLI. `useCache: false` compiles from source and ignores the
  * cache file (the warm-up that writes it).
- * @returns {Promise<{ run: Function, cache: 'used' | 'refused' | 'none' | 'unsupported', saveCache: (always?: boolean) => void }>}
+ * @returns {Promise<{ run: Function, cache: 'used' | 'refused' | 'none', saveCache: (always?: boolean) => void }>}
  */
 export async function loadStackRuntime({ useCache = true } = {}) {
   // Node compiles its own modules from a code cache built with V8's default flags, and V8 refuses
@@ -67,14 +77,6 @@ export async function loadStackRuntime({ useCache = true } = {}) {
   // 500 resources, whose heap barely reaches a full collection. Measured with bench/scale.mjs.
   setFlagsFromString('--heap-growing-percent=20');
 
-  // The bundle's dynamic imports (the Ink UI's ES-module chunk, some built-ins) need the main
-  // context's loader, which vm offers from Node 20.12; an older Node runs the ES-module chunks.
-  const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (loader === undefined) {
-    const { run } = await import('../dist/bin/main.js');
-    return { run, cache: 'unsupported', saveCache() {} };
-  }
-
   let cachedData;
   try {
     if (useCache) cachedData = readFileSync(CACHE);
@@ -82,14 +84,10 @@ export async function loadStackRuntime({ useCache = true } = {}) {
     // No cache (not built yet, or removed): compile from source, and write one at the end.
   }
   // The build keeps the file ASCII, so reading it as latin1 gives the same text without decoding.
-  const script = new vm.Script(readFileSync(BUNDLE, 'latin1'), {
-    filename: BUNDLE,
-    cachedData,
-    importModuleDynamically: loader,
-  });
+  const script = new vm.Script(readFileSync(BUNDLE, 'latin1'), { filename: BUNDLE, cachedData });
   const cacheState = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used';
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE), importForBundle);
 
   return {
     run: module.exports.run,

@@ -31,10 +31,14 @@
 //   (sql.js and its wasm, the service spec): node loads them from node_modules when needed.
 // Its source is kept ASCII (non-ASCII characters escaped): V8 then holds it in a one-byte string,
 // half the memory of a two-byte one.
+// Its dynamic imports that stay imports (the Ink chunk; built-ins some packages load lazily, such
+// as node:http for the EC2 metadata service) call `__import`, which bin/stack-runtime.js passes
+// in: code compiled from a V8 code cache loses what Node needs to run `import()` itself (it fails
+// with ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES module passing it in has no such loss.
 //
 // Usage: node scripts/bundle.mjs   (run by `npm run build`, after tsc)
 import { rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -85,14 +89,36 @@ const stack = await build({
   // bin/stack-runtime.js compiles as a script and calls.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: {
-    js: '(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
+    js: '(function (exports, require, module, __filename, __dirname, __import) {\n"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
   },
   footer: { js: '})' },
+  metafile: true,
   write: false,
 });
 for (const file of stack.outputFiles) {
+  const text = file.path.endsWith('.cjs')
+    ? viaImportParameter(file.text, stack.metafile.outputs[relative(root, file.path)].imports)
+    : file.text;
   writeFileSync(
     file.path,
-    file.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
+}
+
+/**
+ * The bundle's text with each `import("…")` esbuild left (the external dynamic imports its
+ * metafile lists) calling `__import("…")`. Fails the build if an `import(` is left, which would
+ * fail only when a user reaches it.
+ */
+function viaImportParameter(text, imports) {
+  const paths = new Set(imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path));
+  const out = text.replace(/(?<![\w$.])import\(("[^"]*")\)/g, (call, path) =>
+    paths.has(JSON.parse(path)) ? `__import(${path})` : call,
+  );
+  const left = /(?<![\w$.])import\(/.exec(out);
+  if (left)
+    throw new Error(
+      `bundle: stack.cjs keeps an import() that is not __import(): ${out.slice(left.index, left.index + 80)}`,
+    );
+  return out;
 }

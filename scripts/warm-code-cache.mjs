@@ -16,10 +16,6 @@ import { CACHE, loadStackRuntime } from '../bin/stack-runtime.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runtime = await loadStackRuntime({ useCache: false });
-if (runtime.cache === 'unsupported') {
-  console.log(`code cache: none (Node ${process.version} runs the ES-module chunks; 20.12 or later uses one)`);
-  process.exit(0);
-}
 
 const work = mkdtempSync(join(tmpdir(), 'deploy-warm-'));
 const stack = join(work, 'stack');

@@ -119,6 +119,43 @@ describe('stack commands', () => {
     expect(files.filter((f) => f.includes('node_modules/@aws-sdk/client-s3/'))).toEqual([]);
   });
 
+  // Code compiled from a V8 code cache cannot run import() itself (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING):
+  // the bundle's imports go through bin/stack-runtime.js. init imports node:fs and node:path.
+  it('import built-ins when compiled from the cache: init writes a stack', () => {
+    expect(cacheState(ROOT)).toBe('used');
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
+    const run = spawnSync(process.execPath, [resolve(ROOT, 'bin/deploy.js'), 'init', 'starter'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'starter', 'stackql_manifest.yml'), 'utf8')).toContain('resources:');
+  });
+
+  it('load the Ink UI on a terminal when compiled from the cache', () => {
+    const stack = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
+    cpSync(resolve(ROOT, 'examples/websocket-api'), stack, { recursive: true });
+    const script = `
+      import { PassThrough } from 'node:stream';
+      const runtime = await (await import('./bin/stack-runtime.js')).loadStackRuntime();
+      const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 100, rows: 40 });
+      stdout.resume();
+      const env = { ...process.env, TERM: 'xterm' };
+      delete env.CI;
+      const code = await runtime.run(['plan', ${JSON.stringify(stack)}, 'dev', '--local'], { stdout, stderr: process.stderr, stdin: process.stdin, env, cwd: process.cwd() });
+      console.error('RESULT ' + JSON.stringify({ code, cache: runtime.cache }));`;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', script],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('RESULT {"code":0,"cache":"used"}');
+    const loadedUrls = run.stderr.split('\n').filter((line) => line.startsWith('LOADED '));
+    expect(loadedUrls.some((line) => /\/dist\/bin\/mount-\w+\.js$/.test(line))).toBe(true);
+    expect(loadedUrls.some((line) => line.includes('/node_modules/ink/'))).toBe(true);
+  });
+
   it('a refused cache (another Node, a damaged file) still runs, and the command writes a fresh one', () => {
     const root = mkdtempSync(join(tmpdir(), 'deploy-startup-root-'));
     cpSync(resolve(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
