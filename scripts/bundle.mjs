@@ -75,6 +75,13 @@ const stack = await build({
   entryPoints: { stack: 'dist/cli/main.js' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  // The packages' ES-module builds where they ship both (the AWS SDK's dist-es beside dist-cjs):
+  // esbuild can leave out what is never imported (the CBOR, XML and query protocols, event
+  // streams, bowser), and their modules need no CommonJS interop. The bundle is 1.81 MB instead
+  // of 2.09, its code cache 1.45 instead of 1.58, and a no-change plan sends its first request
+  // 9-25 ms sooner with 12-27 ms less CPU at 1, 300 and 1,000 resources (bench/first-request.mjs,
+  // 9 runs alternating); the SDK's user agent then reads its version from the package.json.
+  mainFields: ['module', 'main'],
   external: ['@aws-sdk/client-s3', '@aws-sdk/client-cloudformation', 'sql.js', '@aws-cdk/aws-service-spec'],
   plugins: [
     {
