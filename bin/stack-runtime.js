@@ -43,19 +43,18 @@ export async function loadStackRuntime({ useCache = true } = {}) {
   // Node compiles its own modules from a code cache built with V8's default flags, and V8 refuses
   // that cache (compiling from source instead) once any flag differs, as the two below do. So the
   // built-in modules a stack command loads (the AWS SDK's HTTP stack, zlib for the bundled
-  // schemas, readline for a confirmation: found with process.moduleLoadList) are loaded first,
+  // schemas, readline for a confirmation: found with process.moduleLoadList; http2, 6 ms, is not
+  // one since the bundle takes the SDK's ES-module build) are loaded first,
   // from the cache: a no-change plan of 300 resources sends its first request ~20 ms sooner, with
   // ~16-30 ms less CPU (bench/first-request.mjs).
   await Promise.all(
     [
       'node:http',
       'node:https',
-      'node:http2',
       'node:crypto',
       'node:zlib',
       'node:child_process',
       'node:readline',
-      'node:assert',
       'node:stream/promises',
       'node:fs/promises',
       'node:os',
