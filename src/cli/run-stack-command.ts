@@ -73,7 +73,12 @@ async function runLoaded<R>(
   const lock = lockDefaults(options.lockTimeout, io.env);
   const connected = await connectCloud(options, io, stackDir);
   const state = await connectState(stateUrl, stack.dir, connected, lock);
-  const reporter = createReporter(kind, { stdout: io.stdout, color: !options.noColor, showDiff: options.diff });
+  const reporter = createReporter(kind, {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    color: !options.noColor,
+    showDiff: options.diff,
+  });
 
   // First Ctrl-C: start nothing new, let operations in flight finish (the ledger stays true).
   // Second: leave at once.

@@ -53,8 +53,10 @@ export function createInkReporter(options: ReporterOptions): InkReporter {
     ink = m;
     mount();
   });
-  // A failed load surfaces as plain-text output at close(), not as an unhandled rejection.
-  loading.catch(() => undefined);
+  // A failed load leaves plain-text output and one note on stderr at close(), not an unhandled
+  // rejection: the run itself goes on.
+  let loadFailure: unknown;
+  loading.catch((error: unknown) => (loadFailure = error));
 
   const ticker = setInterval(() => store.setState((s) => (s.finished ? s : { ...s, now: now() })), TICK_MS);
   // The spinner must never be what keeps the process alive.
@@ -99,6 +101,10 @@ export function createInkReporter(options: ReporterOptions): InkReporter {
       }
       if (mounted !== undefined) unmount();
       else if (pending) printPending();
+      if (loadFailure !== undefined) {
+        const reason = loadFailure instanceof Error ? loadFailure.message : String(loadFailure);
+        options.stderr?.write(`note: the live view could not load (${reason}); progress was shown as plain lines\n`);
+      }
       closed = true;
       await Promise.all(exits);
     },

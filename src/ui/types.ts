@@ -13,6 +13,8 @@ export interface Reporter extends EventSink {
 
 export interface ReporterOptions {
   stdout: Output;
+  /** Where the Ink reporter says, once, that its live view could not load. */
+  stderr?: Output;
   /** False with NO_COLOR or --no-color. Only the Ink reporter and formatPlan colour anything. */
   color: boolean;
   /** --diff: property-level changes under each resource in the plan. */

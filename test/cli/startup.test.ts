@@ -11,7 +11,7 @@
  * (bin/stack-runtime.js): what they load from node_modules is seen through require's cache.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,50 @@ function cacheState(root: string): string {
   return run.stdout.trim();
 }
 
+/** A checkout sharing this one's build but with its own bin/ and dist/bin/, to change. */
+function checkoutCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'deploy-startup-root-'));
+  cpSync(resolve(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+  cpSync(resolve(ROOT, 'dist/bin'), join(root, 'dist/bin'), { recursive: true });
+  for (const shared of ['dist/schema-data', 'node_modules', 'package.json', 'src'])
+    symlinkSync(resolve(ROOT, shared), join(root, shared));
+  return root;
+}
+
+/**
+ * A no-change plan of a copy of the example with `--local`, run by the stack runtime of the
+ * checkout at `root` with a terminal (TTY) as stdout and CI unset: what it printed, which ES
+ * modules it loaded, its exit code and how the bundle was compiled.
+ */
+function planOnATerminal(root: string) {
+  const stack = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
+  cpSync(resolve(ROOT, 'examples/websocket-api'), stack, { recursive: true });
+  const script = `
+    import { PassThrough } from 'node:stream';
+    const runtime = await (await import('./bin/stack-runtime.js')).loadStackRuntime();
+    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 100, rows: 40 });
+    let printed = '';
+    stdout.on('data', (chunk) => (printed += chunk));
+    const env = { ...process.env, TERM: 'xterm' };
+    delete env.CI;
+    const code = await runtime.run(['plan', ${JSON.stringify(stack)}, 'dev', '--local'], { stdout, stderr: process.stderr, stdin: process.stdin, env, cwd: process.cwd() });
+    console.log(JSON.stringify({ result: { code, cache: runtime.cache }, printed }));`;
+  const run = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', script],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  const { result, printed } = JSON.parse(run.stdout) as { result: unknown; printed: string };
+  const lines = run.stderr.split('\n');
+  return {
+    result,
+    stdout: printed,
+    stderr: lines.filter((line) => !line.startsWith('LOADED ')).join('\n'),
+    loaded: lines.filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length)),
+  };
+}
+
 describe('stack commands', () => {
   it('run the stack bundle, not the ES-module chunks', () => {
     const project = loadedFiles(['validate', 'examples/websocket-api', 'dev']).filter(
@@ -133,35 +177,28 @@ describe('stack commands', () => {
   });
 
   it('load the Ink UI on a terminal when compiled from the cache', () => {
-    const stack = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
-    cpSync(resolve(ROOT, 'examples/websocket-api'), stack, { recursive: true });
-    const script = `
-      import { PassThrough } from 'node:stream';
-      const runtime = await (await import('./bin/stack-runtime.js')).loadStackRuntime();
-      const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 100, rows: 40 });
-      stdout.resume();
-      const env = { ...process.env, TERM: 'xterm' };
-      delete env.CI;
-      const code = await runtime.run(['plan', ${JSON.stringify(stack)}, 'dev', '--local'], { stdout, stderr: process.stderr, stdin: process.stdin, env, cwd: process.cwd() });
-      console.error('RESULT ' + JSON.stringify({ code, cache: runtime.cache }));`;
-    const run = spawnSync(
-      process.execPath,
-      ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', script],
-      { cwd: ROOT, encoding: 'utf8' },
+    const run = planOnATerminal(ROOT);
+    expect(run.result).toEqual({ code: 0, cache: 'used' });
+    expect(run.loaded.some((url) => /\/dist\/bin\/mount-\w+\.js$/.test(url))).toBe(true);
+    expect(run.loaded.some((url) => url.includes('/node_modules/ink/'))).toBe(true);
+    expect(run.stderr).not.toContain('live view');
+  });
+
+  it('say so when the Ink UI cannot load, and still plan', () => {
+    const root = checkoutCopy();
+    const chunk = readdirSync(join(root, 'dist/bin')).find((f) => /^mount-\w+\.js$/.test(f)) as string;
+    rmSync(join(root, 'dist/bin', chunk));
+    const run = planOnATerminal(root);
+    expect(run.result).toEqual({ code: 0, cache: 'used' });
+    // eslint-disable-next-line no-control-regex -- the plan's colours, left out to read its words
+    expect(run.stdout.replace(/\u001b\[\d+m/g, '')).toContain('Plan: 9 to create');
+    expect(run.stderr).toMatch(
+      /note: the live view could not load \(.*mount-\w+\.js.*\); progress was shown as plain lines/,
     );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('RESULT {"code":0,"cache":"used"}');
-    const loadedUrls = run.stderr.split('\n').filter((line) => line.startsWith('LOADED '));
-    expect(loadedUrls.some((line) => /\/dist\/bin\/mount-\w+\.js$/.test(line))).toBe(true);
-    expect(loadedUrls.some((line) => line.includes('/node_modules/ink/'))).toBe(true);
   });
 
   it('a refused cache (another Node, a damaged file) still runs, and the command writes a fresh one', () => {
-    const root = mkdtempSync(join(tmpdir(), 'deploy-startup-root-'));
-    cpSync(resolve(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
-    cpSync(resolve(ROOT, 'dist/bin'), join(root, 'dist/bin'), { recursive: true });
-    for (const shared of ['dist/schema-data', 'node_modules', 'package.json'])
-      symlinkSync(resolve(ROOT, shared), join(root, shared));
+    const root = checkoutCopy();
     const cache = join(root, 'dist/bin/stack.cjs.cache');
     writeFileSync(cache, 'not a code cache');
     const validate = (nodeOptions: string) =>
