@@ -16,11 +16,12 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
-const BUNDLE = fileURLToPath(new URL('../dist/bin/stack.cjs', import.meta.url));
+const BUNDLE_URL = new URL('../dist/bin/stack.cjs', import.meta.url);
+const BUNDLE = fileURLToPath(BUNDLE_URL);
 /** The code cache file, written by the build (scripts/warm-code-cache.mjs) and by a run that found it refused. */
 export const CACHE = `${BUNDLE}.cache`;
 
@@ -31,7 +32,7 @@ export const CACHE = `${BUNDLE}.cache`;
  * @param {string} specifier
  */
 function importForBundle(specifier) {
-  return import(specifier.startsWith('.') ? new URL(specifier, pathToFileURL(BUNDLE)).href : specifier);
+  return import(specifier.startsWith('.') ? new URL(specifier, BUNDLE_URL).href : specifier);
 }
 
 /**
