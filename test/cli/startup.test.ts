@@ -15,6 +15,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempStack } from '../e2e/harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -113,8 +114,7 @@ function checkoutCopy(): string {
  * which ES modules it loaded, its exit code and how the bundle was compiled.
  */
 function planOnATerminal(root: string) {
-  const stack = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
-  cpSync(resolve(ROOT, 'examples/websocket-api'), stack, { recursive: true });
+  const stack = tempStack(); // without the state a run of the example left in it
   const script = `
     import { PassThrough } from 'node:stream';
     const runtime = await (await import('./bin/stack-runtime.js')).loadStackRuntime();
@@ -154,8 +154,7 @@ describe('stack commands', () => {
   });
 
   it('a plan keeping its state in files does not load the S3 SDK (a manifest the full YAML parser reads does load yaml)', () => {
-    const stack = mkdtempSync(join(tmpdir(), 'deploy-startup-'));
-    cpSync(resolve(ROOT, 'examples/websocket-api'), stack, { recursive: true });
+    const stack = tempStack();
     const manifest = join(stack, 'stackql_manifest.yml');
     writeFileSync(manifest, `---\n${readFileSync(manifest, 'utf8')}`); // a document marker: not for the fast reader
     const files = required(['plan', stack, 'dev', '--local']);
