@@ -2,9 +2,11 @@
  * One region's Cloud Control client as the adapter (cloud-control-client.ts) uses it: no retries
  * of the SDK's own, middleware resolved once per command type, every request through the wire
  * gate once signed, status polls held until they are due (send-at.ts), and per-request work that
- * gives the same answer all run long done once per client.
+ * gives the same answer all run long done once per client; three middlewares of its own for the
+ * SDK's costliest generic ones (sdk-lean.ts).
  */
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import { leanMiddleware } from './sdk-lean.js';
 import type { SendAt } from './send-at.js';
 import { passThrough, socketsFor, type WireGate } from './wire-gate.js';
 
@@ -37,6 +39,7 @@ export function sdkClient({ region, endpoint, credentials, gate, sendAt }: SdkCl
     toMiddleware: 'httpSigningMiddleware',
   });
   doOncePerClient(client);
+  leanMiddleware(client);
   return client;
 }
 

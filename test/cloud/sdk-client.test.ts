@@ -1,7 +1,9 @@
 /**
  * What AWS receives from the adapter's SDK client: requests signed as SigV4 says (checked here
  * with the secret key, as AWS does, since the local cloud does not check signatures) and the
- * SDK's user-agent header, although the client makes its signer and that header once.
+ * SDK's user-agent header, although the client makes its signer and that header once; and what
+ * the adapter makes of AWS's answers, although the client's serializer, deserializer and retry
+ * middleware are its own (sdk-lean.ts).
  */
 import { createHash, createHmac } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
@@ -19,16 +21,32 @@ afterEach(async () => {
   received.length = 0;
 });
 
-/** A Cloud Control endpoint that records each request and answers every read with one resource. */
+/**
+ * A Cloud Control endpoint that records each request and answers every read with one resource,
+ * except reads of 'missing' (AWS's not-found error), 'refused' (a validation error) and, once,
+ * 'flaky' (a load balancer's 503 page, which is not JSON).
+ */
 async function recordingCloud(): Promise<string> {
+  let flaked = false;
   const listening = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
       received.push({ headers: request.headers, body });
       const { TypeName, Identifier } = JSON.parse(body) as { TypeName: string; Identifier: string };
-      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-      response.end(JSON.stringify({ TypeName, ResourceDescription: { Identifier, Properties: '{"Name":"a"}' } }));
+      const json = { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `req-${received.length}` };
+      const error = { missing: 'ResourceNotFoundException', refused: 'ValidationException' }[Identifier];
+      if (Identifier === 'flaky' && !flaked) {
+        flaked = true;
+        response.writeHead(503, { 'content-type': 'text/html', 'x-amzn-requestid': 'lb-1' });
+        response.end('<html><body>503 Service Temporarily Unavailable</body></html>');
+      } else if (error) {
+        response.writeHead(400, json);
+        response.end(JSON.stringify({ __type: `com.amazonaws.cloudcontrol#${error}`, Message: `no: ${Identifier}` }));
+      } else {
+        response.writeHead(200, json);
+        response.end(JSON.stringify({ TypeName, ResourceDescription: { Identifier, Properties: '{"Name":"a"}' } }));
+      }
     });
   });
   server = listening;
@@ -41,6 +59,7 @@ async function connect(): Promise<SdkCloudControl> {
     endpoint: await recordingCloud(),
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
     rateLimit: 0,
+    retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
   });
 }
 
@@ -99,6 +118,43 @@ describe('the SDK client as AWS sees its requests', () => {
     expect(first!['user-agent']).toContain(`api/cloudcontrol#`);
     expect(first!['x-amz-user-agent']).toBe(`aws-sdk-js/${sdk}`);
     expect(second!['user-agent']).toBe(first!['user-agent']);
+  });
+
+  it("marks each request as the SDK's first attempt of its own invocation", async () => {
+    client = await connect();
+    await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one');
+    await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'two');
+
+    const ids = received.map((r) => r.headers['amz-sdk-invocation-id']);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(received.map((r) => r.headers['amz-sdk-request'])).toEqual(['attempt=1; max=1', 'attempt=1; max=1']);
+  });
+
+  it("reads AWS's answers and errors as the SDK does: not found, refused, and a 503 page retried", async () => {
+    client = await connect();
+    expect(await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'one')).toEqual({
+      identifier: 'one',
+      properties: { Name: 'a' },
+    });
+    expect(await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'missing')).toBeUndefined();
+    await expect(client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'refused')).rejects.toMatchObject({
+      code: 'ValidationException',
+      message: expect.stringContaining('no: refused'),
+      retryable: false,
+    });
+    // A body that is not JSON: retried (and then read) only because its 503 status is known.
+    expect(await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'flaky')).toEqual({
+      identifier: 'flaky',
+      properties: { Name: 'a' },
+    });
+    expect(received.map((r) => (JSON.parse(r.body) as { Identifier: string }).Identifier)).toEqual([
+      'one',
+      'missing',
+      'refused',
+      'flaky',
+      'flaky',
+    ]);
   });
 
   it('carries the app id a team sets (AWS_SDK_UA_APP_ID), as the SDK does', async () => {
