@@ -16,8 +16,9 @@ import {
 import { isObject } from '../common/index.js';
 import type { PatchOperation } from '../plan/types.js';
 import { CloudError, toCloudError, TRANSIENT_FAILURES } from './cloud-error.js';
-import { PollSchedule, type PollLimits, type PollState } from './poll-schedule.js';
-import type { CloudControlPort, MutationOptions, ResourceState } from './port.js';
+import type { CloudControlOptions } from './cloud-control-options.js';
+import { PollSchedule, type PollState } from './poll-schedule.js';
+import type { CloudControlPort, MutationOptions, ReadOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
 import { backoff, DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { SendAt } from './send-at.js';
@@ -27,19 +28,8 @@ import { WireGate } from './wire-gate.js';
 // deploy supports Node 20; the SDK's notice that its future releases will not is for us.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
-export interface CloudControlOptions {
-  /** Another Cloud Control endpoint (the local cloud, a proxy); default: AWS. */
-  endpoint?: string | undefined;
-  /** Fixed credentials (the local cloud accepts any); default: the standard credential chain. */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
-  /** Requests per second across all regions; 0 = unlimited. */
-  rateLimit: number;
-  /** The most requests out at once across all regions (the run's parallelism); default: no bound. */
-  inFlight?: number | undefined;
-  /** First wait between status polls when nothing says how long a mutation takes, and the longest. */
-  poll?: PollLimits;
-  retry?: RetryPolicy;
-}
+/** One request through a region's SDK client. */
+type Send<T> = (client: CloudControlClient) => Promise<T>;
 
 export class SdkCloudControl implements CloudControlPort {
   private readonly clients = new Map<string, CloudControlClient>();
@@ -61,11 +51,16 @@ export class SdkCloudControl implements CloudControlPort {
     return { ...this.counts };
   }
 
-  async getResource(typeName: string, region: string, identifier: string): Promise<ResourceState | undefined> {
+  async getResource(
+    typeName: string,
+    region: string,
+    identifier: string,
+    options: ReadOptions = {},
+  ): Promise<ResourceState | undefined> {
     try {
-      const out = await this.call('GetResource', region, (c) =>
-        c.send(new GetResourceCommand({ TypeName: typeName, Identifier: identifier })),
-      );
+      const get = (c: CloudControlClient) =>
+        c.send(new GetResourceCommand({ TypeName: typeName, Identifier: identifier }));
+      const out = await this.call('GetResource', region, get, options.signal);
       const { Identifier, Properties } = out.ResourceDescription ?? {};
       return { identifier: Identifier ?? identifier, properties: parseJson(Properties) };
     } catch (error) {
@@ -74,19 +69,22 @@ export class SdkCloudControl implements CloudControlPort {
     }
   }
 
-  async listResources(typeName: string, region: string, model?: Record<string, unknown>): Promise<ResourceState[]> {
+  async listResources(
+    typeName: string,
+    region: string,
+    model?: Record<string, unknown>,
+    options: ReadOptions = {},
+  ): Promise<ResourceState[]> {
     const found: ResourceState[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await this.call('ListResources', region, (c) =>
-        c.send(
-          new ListResourcesCommand({
-            TypeName: typeName,
-            ...(model ? { ResourceModel: JSON.stringify(model) } : {}),
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        ),
-      );
+      const input = {
+        TypeName: typeName,
+        ...(model ? { ResourceModel: JSON.stringify(model) } : {}),
+        ...(nextToken ? { NextToken: nextToken } : {}),
+      };
+      const list = (c: CloudControlClient) => c.send(new ListResourcesCommand(input));
+      const out = await this.call('ListResources', region, list, options.signal);
       for (const d of out.ResourceDescriptions ?? []) {
         found.push({ identifier: d.Identifier ?? '', properties: parseJson(d.Properties) });
       }
@@ -172,31 +170,29 @@ export class SdkCloudControl implements CloudControlPort {
   }
 
   async requestStatus(region: string, requestToken: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      const out = await this.call('GetResourceRequestStatus', region, (c) =>
-        c.send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })),
-      );
-      return JSON.parse(JSON.stringify(out.ProgressEvent ?? {})) as Record<string, unknown>; // dates as ISO text
-    } catch (error) {
-      if (error instanceof CloudError && error.code === 'RequestTokenNotFoundException') return undefined;
-      throw error;
-    }
+    const event = await this.statusOf(region, requestToken);
+    return event && (JSON.parse(JSON.stringify(event)) as Record<string, unknown>); // dates as ISO text
   }
 
   async awaitRequest(region: string, requestToken: string): Promise<{ identifier: string } | undefined> {
-    let first: ProgressEvent | undefined;
+    const first = await this.statusOf(region, requestToken);
+    if (!first) return undefined;
+    // A request another run made: what is learnt is how long such requests still take from here.
+    const done = await this.waitFor(region, first, {}, { key: 'awaited request', startedAt: Date.now() });
+    return { identifier: done.Identifier ?? '' };
+  }
+
+  /** A request's progress event, or undefined when Cloud Control does not know its token. */
+  private async statusOf(region: string, requestToken: string): Promise<ProgressEvent | undefined> {
     try {
       const out = await this.call('GetResourceRequestStatus', region, (c) =>
         c.send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })),
       );
-      first = out.ProgressEvent;
+      return out.ProgressEvent ?? {};
     } catch (error) {
       if (error instanceof CloudError && error.code === 'RequestTokenNotFoundException') return undefined;
       throw error;
     }
-    // A request another run made: what is learnt is how long such requests still take from here.
-    const done = await this.waitFor(region, first, {}, { key: 'awaited request', startedAt: Date.now() });
-    return { identifier: done.Identifier ?? '' };
   }
 
   /**
@@ -272,9 +268,9 @@ export class SdkCloudControl implements CloudControlPort {
     return client;
   }
 
-  /** Sends one request: paced, retried when transient, counted by operation name. */
-  private call<T>(operation: string, region: string, request: (client: CloudControlClient) => Promise<T>): Promise<T> {
-    return withRetry(this.retry, async () => {
+  /** Sends one request: paced, retried when transient (until `signal` aborts), counted by operation name. */
+  private call<T>(operation: string, region: string, request: Send<T>, signal?: AbortSignal): Promise<T> {
+    const attempt = async (): Promise<T> => {
       await this.limiter.take();
       this.counts[operation] = (this.counts[operation] ?? 0) + 1;
       try {
@@ -282,7 +278,8 @@ export class SdkCloudControl implements CloudControlPort {
       } catch (error) {
         throw toCloudError(error);
       }
-    });
+    };
+    return withRetry(this.retry, attempt, signal);
   }
 
   /** Releases sockets so the process can exit promptly. */

@@ -42,6 +42,12 @@ const HINTS: Record<string, string> = {
   TypeNotFoundException: 'this type is not available in the region through Cloud Control',
   UnsupportedActionException:
     'Cloud Control cannot do this for the type (its schema has no handler for it); manage it another way',
+  ...Object.fromEntries(
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND'].map((code) => [
+      code,
+      'Cloud Control could not be reached: check the network connection and the endpoint (--endpoint or AWS_ENDPOINT_URL_CLOUDCONTROL, if set)',
+    ]),
+  ),
 };
 
 /** Asynchronous failure codes worth another try (not GeneralServiceException: usually a bad value). */
@@ -91,9 +97,10 @@ const RETRYABLE = new Set([
 export function toCloudError(error: unknown): CloudError {
   if (error instanceof CloudError) return error;
   const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  const code = e.name ?? e.code ?? 'CloudControlError';
-  const status = e.$metadata?.httpStatusCode;
   const socket = typeof e.code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(e.code);
+  // A socket error is a plain Error: its errno code says what happened, its name does not.
+  const code = (socket || e.code === 'ENOTFOUND' ? e.code : e.name) ?? e.code ?? 'CloudControlError';
+  const status = e.$metadata?.httpStatusCode;
   const retryable = RETRYABLE.has(code) || (status !== undefined && status >= 500) || status === 429 || socket;
   return new CloudError(code, e.message ?? String(error), { retryable, cause: error });
 }

@@ -17,11 +17,26 @@ export interface MutationOptions {
   onAccepted?: (requestToken: string) => void;
 }
 
+export interface ReadOptions {
+  /** Aborted when the answer is no longer needed: a failed attempt is then not retried. */
+  signal?: AbortSignal;
+}
+
 export interface CloudControlPort {
   /** The resource's full properties, or undefined when it does not exist. */
-  getResource(typeName: string, region: string, identifier: string): Promise<ResourceState | undefined>;
+  getResource(
+    typeName: string,
+    region: string,
+    identifier: string,
+    options?: ReadOptions,
+  ): Promise<ResourceState | undefined>;
   /** Every resource of the type (all pages), scoped and filtered by `model`. */
-  listResources(typeName: string, region: string, model?: Record<string, unknown>): Promise<ResourceState[]>;
+  listResources(
+    typeName: string,
+    region: string,
+    model?: Record<string, unknown>,
+    options?: ReadOptions,
+  ): Promise<ResourceState[]>;
   /** Creates and waits until done; returns the new resource's identifier and model. */
   createResource(
     typeName: string,

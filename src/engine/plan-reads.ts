@@ -6,9 +6,13 @@
  * planner's own `getResource` of that identity later takes the answer instead of asking again,
  * so each resource is still read once. Any other read (an identity that needed another
  * resource's export, a query resource) is waited for by a resource being planned, so it goes
- * ahead of the prefetches still queued.
+ * ahead of the prefetches still queued. When the plan ends (`close`), reads not started are
+ * dropped and those under way are not retried again: a plan that failed, for an endpoint that
+ * cannot be reached say, neither waits for nor leaves behind the retries of reads it no longer
+ * needs.
  */
-import type { CloudControlPort, MutationOptions, ResourceState } from '../cloud/index.js';
+import { setMaxListeners } from 'node:events';
+import type { CloudControlPort, MutationOptions, ReadOptions, ResourceState } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
 import type { PatchOperation } from '../plan/index.js';
 import type { LedgerEntry } from '../state/index.js';
@@ -41,6 +45,10 @@ export class PlanReads implements CloudControlPort {
   readonly #urgent = new Lane();
   readonly #background = new Lane();
   readonly #prefetched = new Map<string, Promise<ResourceState | undefined>>();
+  /** Aborted at `close`: the reads under way stop retrying. */
+  readonly #ended = new AbortController();
+  /** The plan's own reads end with the plan, whatever a caller's options say. */
+  readonly #options: ReadOptions = { signal: this.#ended.signal };
   #inFlight = 0;
   #closed = false;
   /** A read was started this event-loop turn (see #next). */
@@ -49,6 +57,8 @@ export class PlanReads implements CloudControlPort {
   constructor(cloud: CloudControlPort, parallelism: number) {
     this.#cloud = cloud;
     this.#most = 2 * parallelism;
+    // Every read waiting to retry listens for the end: up to twice `parallelism` at once.
+    setMaxListeners(0, this.#ended.signal);
   }
 
   /** Starts reading every entry, in the order given. */
@@ -56,7 +66,10 @@ export class PlanReads implements CloudControlPort {
     for (const e of entries) {
       const key = identity(e.type, e.region, e.identifier);
       if (this.#prefetched.has(key)) continue;
-      const read = this.#slot(() => this.#cloud.getResource(e.type, e.region, e.identifier), this.#background);
+      const read = this.#slot(
+        () => this.#cloud.getResource(e.type, e.region, e.identifier, this.#options),
+        this.#background,
+      );
       read.catch(() => undefined); // seen by whoever takes it; a read nobody takes fails nothing
       this.#prefetched.set(key, read);
     }
@@ -74,16 +87,17 @@ export class PlanReads implements CloudControlPort {
       this.#prefetched.delete(key);
       return read;
     }
-    return this.#slot(() => this.#cloud.getResource(typeName, region, identifier), this.#urgent);
+    return this.#slot(() => this.#cloud.getResource(typeName, region, identifier, this.#options), this.#urgent);
   }
 
   listResources(typeName: string, region: string, model?: Record<string, unknown>): Promise<ResourceState[]> {
-    return this.#slot(() => this.#cloud.listResources(typeName, region, model), this.#urgent);
+    return this.#slot(() => this.#cloud.listResources(typeName, region, model, this.#options), this.#urgent);
   }
 
-  /** Drops the reads not started yet (the plan failed): they reject, unseen. */
+  /** The plan has ended: the reads not started yet are dropped (they reject, unseen), the others not retried. */
   close(): void {
     this.#closed = true;
+    this.#ended.abort();
     this.#next();
   }
 

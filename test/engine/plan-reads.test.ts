@@ -14,7 +14,7 @@ import { plan } from '../../src/engine/index.js';
 import { DeployError } from '../../src/errors/index.js';
 import { schemaRegistry } from '../../src/schema/index.js';
 import { loadStack } from '../../src/stack/index.js';
-import { deploy, tempStack } from '../e2e/harness.js';
+import { deploy, manifestHead, stackWith, tempStack } from '../e2e/harness.js';
 
 /**
  * A proxy in front of the local cloud counting the requests it holds at once: what the cloud
@@ -141,6 +141,54 @@ describe('a plan that fails', () => {
       }
     } finally {
       writeFileSync(ledgerFile, saved);
+    }
+  });
+});
+
+describe('a plan whose cloud cannot be reached', () => {
+  it('fails once the first resource in order gives up, without reading the rest or retrying afterwards', async () => {
+    // Independent resources, so each waits for its own read only.
+    const count = 8;
+    const apis = Array.from(
+      { length: count },
+      (_, i) => `  - name: api_${i}\n    file: api.iql\n    props:\n      - name: api_name\n        value: wide-${i}\n`,
+    );
+    const wide = stackWith(manifestHead('wide') + apis.join(''), {
+      'api.iql':
+        '/*+ create */\nINSERT INTO aws.apigatewayv2.apis (Name, ProtocolType, RouteSelectionExpression, region)\n' +
+        "SELECT '{{ api_name }}', 'WEBSOCKET', '$request.body.action', '{{ region }}';\n" +
+        "/*+ delete */\nDELETE FROM aws.apigatewayv2.apis WHERE data__Identifier = '{{ api_id }}' AND region = '{{ region }}';\n",
+    });
+    expect((await deploy(['apply', wide, 'dev', '--local', '--yes'])).code).toBe(0);
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const attempts = 4;
+    const sdk = new SdkCloudControl({
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      rateLimit: 0,
+      inFlight: 2,
+      retry: { attempts, baseDelayMs: 40, maxDelayMs: 40 },
+    });
+    try {
+      const loaded = loadStack({ stackDir: wide, env: 'dev', processEnv: {}, assignments: [], cwd: process.cwd() });
+      const error = await plan(
+        loaded,
+        { registry: schemaRegistry(), cloud: sdk, sink: { emit: () => {} } },
+        { parallelism: 2 },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ECONNREFUSED', hint: expect.stringContaining('could not be reached') });
+      expect((error as DeployError).location.resource).toBe('api_0');
+      // Reading every resource to the end is `count * attempts` requests.
+      const made = sdk.callCounts().GetResource ?? 0;
+      expect(made).toBeLessThan(count * attempts);
+      // The reads still under way are not tried again once the plan has failed.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sdk.callCounts().GetResource).toBe(made);
+    } finally {
+      sdk.destroy();
     }
   });
 });
