@@ -16,7 +16,7 @@ import {
 import { isObject } from '../common/index.js';
 import type { PatchOperation } from '../plan/types.js';
 import { CloudError, toCloudError, TRANSIENT_FAILURES } from './cloud-error.js';
-import type { CloudControlOptions } from './cloud-control-options.js';
+import { DEFAULT_TIMEOUTS, type CloudControlOptions } from './cloud-control-options.js';
 import { PollSchedule, type PollState } from './poll-schedule.js';
 import type { CloudControlPort, MutationOptions, ReadOptions, ResourceState } from './port.js';
 import { RateLimiter, sleep } from './rate-limiter.js';
@@ -261,8 +261,8 @@ export class SdkCloudControl implements CloudControlPort {
   private client(region: string): CloudControlClient {
     let client = this.clients.get(region);
     if (!client) {
-      const { endpoint, credentials } = this.options;
-      client = sdkClient({ region, endpoint, credentials, gate: this.gate, sendAt: this.sendAt });
+      const { endpoint, credentials, timeouts = DEFAULT_TIMEOUTS } = this.options;
+      client = sdkClient({ region, endpoint, credentials, gate: this.gate, sendAt: this.sendAt, timeouts });
       this.clients.set(region, client);
     }
     return client;

@@ -14,4 +14,19 @@ export interface CloudControlOptions {
   /** First wait between status polls when nothing says how long a mutation takes, and the longest. */
   poll?: PollLimits;
   retry?: RetryPolicy;
+  /** How long a connection may take to open, and a request may go without a byte of its answer. */
+  timeouts?: Timeouts;
 }
+
+export interface Timeouts {
+  connectMs: number;
+  idleMs: number;
+}
+
+/**
+ * Without them a request to an endpoint that drops packets, or over a connection that died
+ * silently, waits for the kernel to give up: about two minutes to connect, a quarter of an hour
+ * for an answer. Cloud Control answers in well under a second (its operations are asynchronous),
+ * so a request that times out is sent again (retry.ts), with its client token if it mutates.
+ */
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, idleMs: 60_000 };

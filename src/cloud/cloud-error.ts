@@ -43,7 +43,7 @@ const HINTS: Record<string, string> = {
   UnsupportedActionException:
     'Cloud Control cannot do this for the type (its schema has no handler for it); manage it another way',
   ...Object.fromEntries(
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND'].map((code) => [
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError'].map((code) => [
       code,
       'Cloud Control could not be reached: check the network connection and the endpoint (--endpoint or AWS_ENDPOINT_URL_CLOUDCONTROL, if set)',
     ]),
@@ -83,6 +83,7 @@ export class CloudError extends DeployError {
 }
 
 const RETRYABLE = new Set([
+  'TimeoutError', // no connection, or no answer, in time (DEFAULT_TIMEOUTS)
   'ThrottlingException',
   'Throttling',
   'TooManyRequestsException',

@@ -7,6 +7,7 @@
  */
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { leanMiddleware } from './sdk-lean.js';
+import type { Timeouts } from './cloud-control-options.js';
 import type { SendAt } from './send-at.js';
 import { passThrough, socketsFor, type WireGate } from './wire-gate.js';
 
@@ -18,9 +19,17 @@ export interface SdkClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
   gate: WireGate;
   sendAt: SendAt;
+  timeouts: Timeouts;
 }
 
-export function sdkClient({ region, endpoint, credentials, gate, sendAt }: SdkClientOptions): CloudControlClient {
+export function sdkClient({
+  region,
+  endpoint,
+  credentials,
+  gate,
+  sendAt,
+  timeouts,
+}: SdkClientOptions): CloudControlClient {
   const client = new CloudControlClient({
     region,
     // Retries are ours (withRetry): paced, jittered and counted in one place.
@@ -29,7 +38,7 @@ export function sdkClient({ region, endpoint, credentials, gate, sendAt }: SdkCl
     cacheMiddleware: true,
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-    requestHandler: socketsFor(gate),
+    requestHandler: { ...socketsFor(gate), connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
   });
   passThrough(client.config.requestHandler, gate); // bounded after signing
   const holdPolls = (next: Parameters<SendAt['middleware']>[0]) => sendAt.middleware(next);

@@ -24,10 +24,11 @@ afterEach(async () => {
 /**
  * A Cloud Control endpoint that records each request and answers every read with one resource,
  * except reads of 'missing' (AWS's not-found error), 'refused' (a validation error) and, once,
- * 'flaky' (a load balancer's 503 page, which is not JSON).
+ * 'flaky' (a load balancer's 503 page, which is not JSON) and 'silent' (no answer at all).
  */
 async function recordingCloud(): Promise<string> {
   let flaked = false;
+  let silenced = false;
   const listening = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -36,7 +37,9 @@ async function recordingCloud(): Promise<string> {
       const { TypeName, Identifier } = JSON.parse(body) as { TypeName: string; Identifier: string };
       const json = { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `req-${received.length}` };
       const error = { missing: 'ResourceNotFoundException', refused: 'ValidationException' }[Identifier];
-      if (Identifier === 'flaky' && !flaked) {
+      if (Identifier === 'silent' && !silenced) {
+        silenced = true; // the request is left without an answer: the client must give up on it
+      } else if (Identifier === 'flaky' && !flaked) {
         flaked = true;
         response.writeHead(503, { 'content-type': 'text/html', 'x-amzn-requestid': 'lb-1' });
         response.end('<html><body>503 Service Temporarily Unavailable</body></html>');
@@ -54,12 +57,13 @@ async function recordingCloud(): Promise<string> {
   return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 }
 
-async function connect(): Promise<SdkCloudControl> {
+async function connect(attempts = 2): Promise<SdkCloudControl> {
   return new SdkCloudControl({
     endpoint: await recordingCloud(),
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: SECRET },
     rateLimit: 0,
-    retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    retry: { attempts, baseDelayMs: 1, maxDelayMs: 1 },
+    timeouts: { connectMs: 1_000, idleMs: 100 },
   });
 }
 
@@ -155,6 +159,24 @@ describe('the SDK client as AWS sees its requests', () => {
       'flaky',
       'flaky',
     ]);
+  });
+
+  it('gives up on a request left without an answer, and sends it again', async () => {
+    client = await connect();
+    expect(await client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'silent')).toEqual({
+      identifier: 'silent',
+      properties: { Name: 'a' },
+    });
+    expect(received).toHaveLength(2);
+  });
+
+  it('says the cloud could not be reached when no attempt is answered in time', async () => {
+    client = await connect(1);
+    await expect(client.getResource('AWS::ApiGatewayV2::Api', 'us-east-1', 'silent')).rejects.toMatchObject({
+      code: 'TimeoutError',
+      retryable: true,
+      hint: expect.stringContaining('could not be reached'),
+    });
   });
 
   it('carries the app id a team sets (AWS_SDK_UA_APP_ID), as the SDK does', async () => {
