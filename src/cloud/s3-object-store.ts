@@ -13,6 +13,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './cloud-control-options.js';
 import { isLoopbackUrl } from './loopback.js';
 import { storeError } from './s3-store-error.js';
 import { PreconditionFailed, type ObjectStorePort, type StoredObject, type WriteCondition } from './object-store.js';
@@ -25,6 +26,8 @@ export interface S3StoreOptions {
   endpoint?: string | undefined;
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
   region?: string | undefined;
+  /** Default: DEFAULT_TIMEOUTS, as for Cloud Control. */
+  timeouts?: Timeouts;
 }
 
 export class S3ObjectStore implements ObjectStorePort {
@@ -34,6 +37,7 @@ export class S3ObjectStore implements ObjectStorePort {
   readonly #prefix: string;
 
   constructor(options: S3StoreOptions) {
+    const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
     this.#bucket = options.bucket;
     this.#prefix = options.prefix === '' ? '' : `${options.prefix}/`;
     this.location = `s3://${options.bucket}${options.prefix === '' ? '' : `/${options.prefix}`}`;
@@ -44,6 +48,8 @@ export class S3ObjectStore implements ObjectStorePort {
       // The state bucket may live in another region than the stack: follow S3's redirect to it.
       followRegionRedirects: true,
       ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+      // Without them a dropped packet or a dead connection holds the state lock's run for minutes.
+      requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
     });
   }
 

@@ -7,6 +7,8 @@ import { DeployError } from '../errors/index.js';
 
 const PERMISSIONS = 's3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket';
 
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'TimeoutError']);
+
 export function storeError(error: unknown, bucket: string): unknown {
   const name = (error as Error | undefined)?.name;
   const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
@@ -33,8 +35,9 @@ export function storeError(error: unknown, bucket: string): unknown {
       hint: 'Set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or drop --state to keep state in files.',
     });
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
+  // A socket error says what happened by its errno code; a timeout of the SDK's by its name.
+  const code = name === 'TimeoutError' ? name : (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && UNREACHABLE.has(code)) {
     return new DeployError('StateUnreachable', `Could not reach S3 for the state bucket ${bucket} (${code})`, {
       ...cause,
       hint: 'Check the network and AWS_ENDPOINT_URL_S3 (or --endpoint); with --endpoint, is the local cloud still running?',

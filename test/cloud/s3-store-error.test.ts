@@ -1,5 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { S3ObjectStore } from '../../src/cloud/s3-object-store.js';
 import { storeError } from '../../src/cloud/s3-store-error.js';
 import { DeployError } from '../../src/errors/index.js';
 
@@ -31,6 +34,27 @@ describe('storeError: what S3 says about the state bucket, as something to act o
     expect(mapped(noCredentials).code).toBe('StateNoCredentials');
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     expect(mapped(refused)).toMatchObject({ code: 'StateUnreachable' });
+  });
+
+  it('gives up on an S3 that accepts connections and never answers, and says it could not be reached', async () => {
+    const silent = http.createServer(() => {}); // every request is left without an answer
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const store = new S3ObjectStore({
+      bucket: 'team-state',
+      prefix: 'app',
+      endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      timeouts: { connectMs: 1_000, idleMs: 100 },
+    });
+    try {
+      await expect(store.get('dev/state.json')).rejects.toMatchObject({
+        code: 'StateUnreachable',
+        message: expect.stringContaining('TimeoutError'),
+      });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('passes anything else through unchanged', () => {
