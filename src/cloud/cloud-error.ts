@@ -3,6 +3,10 @@ import { DeployError } from '../errors/index.js';
 /** Hints for Cloud Control error codes a user can act on. */
 const RETRY_LATER = 'a transient problem on the AWS side: run apply again, it continues from where it stopped';
 
+// Errors of the socket itself, named by their errno code; all but ENOTFOUND (a wrong host) are
+// worth another try.
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+
 const HINTS: Record<string, string> = {
   GeneralServiceException:
     'the service behind Cloud Control refused the request: read its message, fix the value and run apply again',
@@ -43,7 +47,7 @@ const HINTS: Record<string, string> = {
   UnsupportedActionException:
     'Cloud Control cannot do this for the type (its schema has no handler for it); manage it another way',
   ...Object.fromEntries(
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError'].map((code) => [
+    [...SOCKET_ERRORS, 'TimeoutError'].map((code) => [
       code,
       'Cloud Control could not be reached: check the network connection and the endpoint (--endpoint or AWS_ENDPOINT_URL_CLOUDCONTROL, if set)',
     ]),
@@ -98,9 +102,10 @@ const RETRYABLE = new Set([
 export function toCloudError(error: unknown): CloudError {
   if (error instanceof CloudError) return error;
   const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  const socket = typeof e.code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(e.code);
   // A socket error is a plain Error: its errno code says what happened, its name does not.
-  const code = (socket || e.code === 'ENOTFOUND' ? e.code : e.name) ?? e.code ?? 'CloudControlError';
+  const errno = e.code !== undefined && SOCKET_ERRORS.has(e.code) ? e.code : undefined;
+  const socket = errno !== undefined && errno !== 'ENOTFOUND';
+  const code = errno ?? e.name ?? e.code ?? 'CloudControlError';
   const status = e.$metadata?.httpStatusCode;
   const retryable = RETRYABLE.has(code) || (status !== undefined && status >= 500) || status === 429 || socket;
   return new CloudError(code, e.message ?? String(error), { retryable, cause: error });
