@@ -54,9 +54,24 @@ export function drawLatency(latency: number | [number, number] | undefined): num
   return Math.max(0, min + Math.random() * (max - min));
 }
 
-/** Runs `answer` once a latency drawn from `latency` has passed (at once when there is none). */
-export function afterLatency(latency: number | [number, number] | undefined, answer: () => void): void {
-  const delay = drawLatency(latency);
-  if (delay > 0) setTimeout(answer, delay);
-  else answer();
+/**
+ * Runs `answer` once a latency drawn from `latency` has passed since `arrived` (a
+ * `performance.now()` taken when the request came in), at once when there is none. Counting from
+ * the arrival, not from when the answer is ready, keeps the local cloud's own work inside the
+ * latency, as a real service's is: a read at 100 ms is answered 100 ms after it arrived, not
+ * sooner (Node's timers count from the event loop's cached clock and may fire up to a
+ * millisecond early: the rest is waited for) and not later than the timer allows.
+ */
+export function afterLatency(
+  latency: number | [number, number] | undefined,
+  answer: () => void,
+  arrived = performance.now(),
+): void {
+  const due = arrived + drawLatency(latency);
+  const wait = (): void => {
+    const left = due - performance.now();
+    if (left > 0) setTimeout(wait, left);
+    else answer();
+  };
+  wait();
 }

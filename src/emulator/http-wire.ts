@@ -36,12 +36,14 @@ interface Answer {
  */
 export function wireHandler(service: CloudControlService, readLatency?: number | [number, number]): RequestListener {
   return (request, response) => {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const result = answer(service, request, Buffer.concat(chunks).toString('utf8'));
       const read = READS.has(String(request.headers['x-amz-target']).slice(TARGET_PREFIX.length));
-      afterLatency(read ? readLatency : undefined, () => send(response, result));
+      const body = JSON.stringify(result.payload);
+      afterLatency(read ? readLatency : undefined, () => send(response, result, body), arrived);
     });
     request.on('error', () => response.destroy());
   };
@@ -95,9 +97,8 @@ function parseBody(body: string): unknown {
   }
 }
 
-function send(response: ServerResponse, { status, payload, errorType }: Answer): void {
+function send(response: ServerResponse, { status, errorType }: Answer, body: string): void {
   if (response.destroyed) return; // the client gave up while a read was held back
-  const body = JSON.stringify(payload);
   const headers: Record<string, string | number> = {
     'content-type': CONTENT_TYPE,
     'content-length': Buffer.byteLength(body),

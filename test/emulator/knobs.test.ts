@@ -8,6 +8,7 @@ import {
   UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
 import { describe, expect, it } from 'vitest';
+import { afterLatency } from '../../src/emulator/env.js';
 import { localCloudOptionsFromEnv, parseFaults } from '../../src/emulator/index.js';
 import { DeployError } from '../../src/errors/index.js';
 import { API, create, createApi, INTEGRATION, rejection, settle, setup, websocketApi } from './helpers.js';
@@ -60,6 +61,20 @@ describe('read latency', () => {
     expect(list).toBeGreaterThanOrEqual(110);
     // The delete was answered before the held-back reads: it has no read latency.
     expect(del).toBeLessThan(Math.min(get, list));
+  });
+
+  it('counts the latency from the arrival, and never answers sooner', async () => {
+    const answeredAt = (latency: number, arrived: number) =>
+      new Promise<number>((resolve) => afterLatency(latency, () => resolve(performance.now()), arrived));
+    // A request that arrived 30 ms ago (the local cloud was busy): 20 ms are left to wait, not 50.
+    const now = performance.now();
+    expect((await answeredAt(50, now - 30)) - now).toBeLessThan(40);
+    // Node's timers count in whole milliseconds of the event loop's clock: a bare timer fires up
+    // to a millisecond early, most often within 20 tries.
+    for (let i = 0; i < 20; i++) {
+      const arrived = performance.now();
+      expect((await answeredAt(3, arrived)) - arrived).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('holds back error answers of reads as well', async () => {

@@ -176,9 +176,12 @@ export function s3Handler(
   latency?: number | [number, number],
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => afterLatency(latency, () => answerS3(store, request, response, Buffer.concat(chunks))));
+    request.on('end', () =>
+      afterLatency(latency, () => answerS3(store, request, response, Buffer.concat(chunks)), arrived),
+    );
     request.on('error', () => response.destroy());
   };
 }
