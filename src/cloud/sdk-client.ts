@@ -7,6 +7,7 @@
  */
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { leanMiddleware } from './sdk-lean.js';
+import { CloudControlSigner, type RequestSigner } from './sigv4.js';
 import type { Timeouts } from './cloud-control-options.js';
 import type { SendAt } from './send-at.js';
 import { passThrough, socketsFor, type WireGate } from './wire-gate.js';
@@ -60,7 +61,7 @@ export function sdkClient({
  *   the features the request used): built once from the same parts;
  * - a SigV4 signer, which it makes for every request from a copy of the whole client config:
  *   one per client signs the same way (the signing date, the credentials and their refresh are
- *   looked up per request either way);
+ *   looked up per request either way), and signs Cloud Control's requests itself (sigv4.ts);
  * - the logger middleware (no logger is configured) and the recursion detection middleware
  *   (which forwards an AWS Lambda trace id; a CLI run is not a Lambda function).
  */
@@ -83,10 +84,14 @@ function doOncePerClient(client: CloudControlClient): void {
   const makeSigner = client.config.signer;
   let signer: ReturnType<typeof makeSigner> | undefined;
   client.config.signer = (authScheme) => {
-    signer ??= makeSigner(authScheme).catch((error: unknown) => {
-      signer = undefined; // a failed lookup is tried again by the next request
-      throw error;
-    });
+    signer ??= makeSigner(authScheme).then(
+      // The same credentials provider the SDK's signer reads (refreshed when they expire).
+      (sdk) => new CloudControlSigner(sdk as RequestSigner, () => client.config.credentials()) as typeof sdk,
+      (error: unknown) => {
+        signer = undefined; // a failed lookup is tried again by the next request
+        throw error;
+      },
+    );
     return signer;
   };
 }

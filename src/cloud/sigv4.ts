@@ -1,0 +1,144 @@
+/**
+ * Signature Version 4 for Cloud Control's requests, the same signature as the SDK's signer for
+ * less CPU. Every request a run makes is signed, and the SDK's signer, run cold as a CLI runs it,
+ * was a tenth of the engine's CPU in a 500-resource apply: it wraps each of its four hashes in
+ * objects of its own and hex-encodes them in script, derives a cache key for the signing key from
+ * an HMAC of the credentials on every request, sorts the headers twice and normalizes the path.
+ *
+ * The algorithm is AWS's (docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html):
+ * a canonical request (method, path, query, the signed headers with their values trimmed and
+ * inner whitespace folded, their names, the payload's SHA-256), a string to sign (algorithm, date,
+ * scope, the canonical request's SHA-256), and its HMAC under a key derived from the secret key,
+ * date, region and service. Signed as the SDK signs: every header but the ones it never signs,
+ * and `x-amz-content-sha256` added. Only the requests Cloud Control's JSON protocol makes take
+ * this path (POST to `/`, a string body, no query, header names in lower case); any other
+ * request, or credentials that do not look like credentials, go to the SDK's signer, unchanged.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { HttpRequest } from '@smithy/core/transport';
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface SigningOptions {
+  signingDate?: Date;
+  signingRegion?: string;
+  signingService?: string;
+}
+
+/** What the SDK's signing step calls: its own signer, or this one. */
+export interface RequestSigner {
+  sign(request: HttpRequest, options?: SigningOptions): Promise<HttpRequest>;
+}
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** Headers the SDK's signer leaves out of a signature (its ALWAYS_UNSIGNABLE_HEADERS). */
+const UNSIGNED = new Set([
+  'authorization',
+  'cache-control',
+  'connection',
+  'expect',
+  'from',
+  'keep-alive',
+  'max-forwards',
+  'pragma',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'user-agent',
+  'x-amzn-trace-id',
+]);
+const UNSIGNED_PREFIX = /^(?:proxy|sec)-/;
+const UPPER_CASE = /[A-Z]/;
+
+export class CloudControlSigner implements RequestSigner {
+  /** The last signing key: one client signs for one region and service, a key a day. */
+  #key: { credentials: Credentials; scope: string; key: Buffer } | undefined;
+
+  constructor(
+    private readonly sdk: RequestSigner,
+    private readonly credentials: () => Promise<unknown>,
+  ) {}
+
+  async sign(request: HttpRequest, options: SigningOptions = {}): Promise<HttpRequest> {
+    const { signingRegion: region, signingService: service } = options;
+    if (!region || !service || !isPlainJsonPost(request)) return this.sdk.sign(request, options);
+    const credentials = await this.credentials();
+    if (!isCredentials(credentials)) return this.sdk.sign(request, options);
+
+    const signed = HttpRequest.clone(request);
+    const headers = signed.headers;
+    delete headers['authorization'];
+    delete headers['date'];
+    const date = amzDate(options.signingDate ?? new Date());
+    headers['x-amz-date'] = date;
+    if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
+    const payloadHash = (headers['x-amz-content-sha256'] ??= sha256(request.body as string));
+
+    const names = Object.keys(headers)
+      .filter((name) => headers[name] != null && !UNSIGNED.has(name) && !UNSIGNED_PREFIX.test(name))
+      .sort();
+    const signedNames = names.join(';');
+    const canonicalHeaders = names.map((name) => `${name}:${canonicalValue(headers[name] as string)}\n`).join('');
+    const canonicalRequest = `POST\n/\n\n${canonicalHeaders}\n${signedNames}\n${payloadHash}`;
+    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
+    const stringToSign = `${ALGORITHM}\n${date}\n${scope}\n${sha256(canonicalRequest)}`;
+    const signature = createHmac('sha256', this.signingKey(credentials, scope)).update(stringToSign).digest('hex');
+    headers['authorization'] =
+      `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedNames}, Signature=${signature}`;
+    return signed;
+  }
+
+  /** The key for `scope` (date/region/service/aws4_request), derived again when it or the credentials change. */
+  private signingKey(credentials: Credentials, scope: string): Buffer {
+    const last = this.#key;
+    if (last?.credentials === credentials && last.scope === scope) return last.key;
+    let key: Buffer | string = `AWS4${credentials.secretAccessKey}`;
+    for (const part of scope.split('/')) key = createHmac('sha256', key).update(part).digest();
+    this.#key = { credentials, scope, key: key as Buffer };
+    return key as Buffer;
+  }
+}
+
+/** A request as Cloud Control's JSON protocol makes it, the only kind signed here. */
+function isPlainJsonPost(request: HttpRequest): boolean {
+  if (request.method !== 'POST' || request.path !== '/' || typeof request.body !== 'string') return false;
+  for (const _ in request.query) return false;
+  for (const name in request.headers) {
+    if (UPPER_CASE.test(name) || typeof request.headers[name] !== 'string') return false;
+  }
+  return true;
+}
+
+function isCredentials(value: unknown): value is Credentials {
+  const credentials = value as Partial<Credentials> | null;
+  return (
+    typeof credentials === 'object' &&
+    credentials !== null &&
+    typeof credentials.accessKeyId === 'string' &&
+    typeof credentials.secretAccessKey === 'string'
+  );
+}
+
+/** `20261201T174512Z`: ISO 8601 basic format, to the second, in UTC. */
+function amzDate(date: Date): string {
+  const iso = date.toISOString(); // 2026-12-01T17:45:12.345Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A header value as signed: line breaks as spaces, runs of spaces and tabs as one, trimmed of one space each end. */
+function canonicalValue(value: string): string {
+  return value
+    .replace(/[\r\n]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/^ | $/g, '');
+}
