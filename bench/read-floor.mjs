@@ -3,15 +3,22 @@
 // nothing else to do. Once through the engine's Cloud Control adapter (the AWS SDK), once as bare
 // node:http POSTs. What either takes beyond ⌈N / parallelism⌉ × latency is the cost of a request
 // round trip (the local cloud's work, its timer, the client's CPU); a plan cannot beat the SDK's
-// time, and a CLI run adds its process start-up, loading and validation on top.
+// time, and a CLI run adds its process start-up, loading and validation on top. Last, the bare
+// reads as a fresh node process, timed from spawn to exit: the floor under a CLI run's wall
+// (bench/scale.mjs), before it has loaded or checked anything.
 //
 // Usage: node bench/read-floor.mjs [N=300] [parallelism=10] [latency=100]   (after npm ci)
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SdkCloudControl } from '../dist/cloud/index.js';
+import { bareReader, readAll } from './lib/bare-reads.mjs';
 import { startLocalCloudProcess } from './lib/local-cloud.mjs';
+
+const BARE = fileURLToPath(new URL('./lib/bare-reads.mjs', import.meta.url));
 
 const [n, parallelism, latency] = [300, 10, 100].map((d, i) => Number(process.argv[2 + i] ?? d));
 const TYPE = 'AWS::ApiGatewayV2::Api';
@@ -35,43 +42,22 @@ for (let i = 0; i < 25; i++) {
   ids.push(made.identifier);
 }
 
-const agent = new http.Agent({ keepAlive: true });
 const { port } = new URL(cloud.url);
-function bareGet(identifier) {
-  const body = JSON.stringify({ TypeName: TYPE, Identifier: identifier });
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/',
-        headers: {
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': 'CloudApiService.GetResource',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.on('data', (chunk) => (text += chunk));
-        response.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const agent = new http.Agent({ keepAlive: true });
+const bareGet = bareReader(port, agent);
 
 /** Milliseconds for n reads, `parallelism` at a time. */
 async function timed(read) {
-  let next = 0;
   const started = performance.now();
-  const worker = async () => {
-    while (next < n) await read(ids[next++ % ids.length]);
-  };
-  await Promise.all(Array.from({ length: parallelism }, worker));
+  await readAll(read, ids, n, parallelism);
+  return performance.now() - started;
+}
+
+/** Milliseconds from spawning a fresh node process that makes the same bare reads to its exit. */
+function timedProcess() {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [BARE, port, String(n), String(parallelism), ids.join(',')]);
+  if (run.status !== 0) throw new Error(`bare-reads exited ${run.status}: ${run.stderr}`);
   return performance.now() - started;
 }
 
@@ -86,6 +72,9 @@ for (let round = 0; round < 3; round++) {
 const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const sdkMs = median(rows.map((r) => r.sdk));
 const bareMs = median(rows.map((r) => r.bare));
+// After the rounds in this process, whose idle keep-alive sockets the local cloud would close
+// while a fresh process ran in between.
+const processMs = median([timedProcess(), timedProcess(), timedProcess()]);
 const perRound = (ms) => ((ms - bound) / Math.ceil(n / parallelism)).toFixed(1);
 console.log(`${n} reads, ${parallelism} at a time, ${latency} ms each: bound ${bound} ms`);
 console.log(
@@ -93,6 +82,10 @@ console.log(
 );
 console.log(
   `bare HTTP:       ${bareMs.toFixed(0)} ms (×${(bareMs / bound).toFixed(3)}, ${perRound(bareMs)} ms per round)`,
+);
+console.log(
+  `a fresh process: ${processMs.toFixed(0)} ms (×${(processMs / bound).toFixed(3)}; bare HTTP, from spawn to exit: ` +
+    'what a CLI run starts from)',
 );
 console.log(`median of 3; load average ${loadavg()[0].toFixed(2)}`);
 sdk.destroy();
