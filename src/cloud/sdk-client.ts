@@ -48,7 +48,7 @@ export function sdkClient({
     relation: 'after',
     toMiddleware: 'httpSigningMiddleware',
   });
-  doOncePerClient(client);
+  doOncePerClient(client, region);
   leanMiddleware(client);
   return client;
 }
@@ -65,7 +65,7 @@ export function sdkClient({
  * - the logger middleware (no logger is configured) and the recursion detection middleware
  *   (which forwards an AWS Lambda trace id; a CLI run is not a Lambda function).
  */
-function doOncePerClient(client: CloudControlClient): void {
+function doOncePerClient(client: CloudControlClient, region: string): void {
   const stack = client.middlewareStack;
   for (const name of ['loggerMiddleware', 'recursionDetectionMiddleware', 'getUserAgentMiddleware']) stack.remove(name);
   let headers: Promise<Record<string, string>> | undefined;
@@ -85,8 +85,13 @@ function doOncePerClient(client: CloudControlClient): void {
   let signer: ReturnType<typeof makeSigner> | undefined;
   client.config.signer = (authScheme) => {
     signer ??= makeSigner(authScheme).then(
-      // The same credentials provider the SDK's signer reads (refreshed when they expire).
-      (sdk) => new CloudControlSigner(sdk as RequestSigner, () => client.config.credentials()) as typeof sdk,
+      // The credentials provider the SDK's signer reads (refreshed when they expire), and the
+      // region and service it was made with (set on the config as it was made).
+      (sdk) => {
+        const { signingRegion, signingName } = client.config as { signingRegion?: string; signingName?: string };
+        const scope = { region: signingRegion ?? region, service: signingName ?? 'cloudcontrolapi' };
+        return new CloudControlSigner(sdk as RequestSigner, () => client.config.credentials(), scope);
+      },
       (error: unknown) => {
         signer = undefined; // a failed lookup is tried again by the next request
         throw error;

@@ -11,8 +11,8 @@
  * scope, the canonical request's SHA-256), and its HMAC under a key derived from the secret key,
  * date, region and service. Signed as the SDK signs: every header but the ones it never signs,
  * and `x-amz-content-sha256` added. Only the requests Cloud Control's JSON protocol makes take
- * this path (POST to `/`, a string body, no query, header names in lower case); any other
- * request, or credentials that do not look like credentials, go to the SDK's signer, unchanged.
+ * this path (POST to `/`, a body of bytes or text, no query, header names in lower case); any
+ * other request, or credentials that do not look like credentials, go to the SDK's signer.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/core/transport';
@@ -60,14 +60,20 @@ export class CloudControlSigner implements RequestSigner {
   /** The last signing key: one client signs for one region and service, a key a day. */
   #key: { credentials: Credentials; scope: string; key: Buffer } | undefined;
 
+  /**
+   * `credentials` is the provider the SDK's signer reads; `region` and `service` are what it was
+   * made with, used when the request's signing options name none (as the SDK's signer does).
+   */
   constructor(
     private readonly sdk: RequestSigner,
     private readonly credentials: () => Promise<unknown>,
+    private readonly defaults: { region: string; service: string },
   ) {}
 
   async sign(request: HttpRequest, options: SigningOptions = {}): Promise<HttpRequest> {
-    const { signingRegion: region, signingService: service } = options;
-    if (!region || !service || !isPlainJsonPost(request)) return this.sdk.sign(request, options);
+    const region = options.signingRegion ?? this.defaults.region;
+    const service = options.signingService ?? this.defaults.service;
+    if (!isPlainJsonPost(request)) return this.sdk.sign(request, options);
     const credentials = await this.credentials();
     if (!isCredentials(credentials)) return this.sdk.sign(request, options);
 
@@ -78,7 +84,7 @@ export class CloudControlSigner implements RequestSigner {
     const date = amzDate(options.signingDate ?? new Date());
     headers['x-amz-date'] = date;
     if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
-    const payloadHash = (headers['x-amz-content-sha256'] ??= sha256(request.body as string));
+    const payloadHash = (headers['x-amz-content-sha256'] ??= sha256(request.body as Body));
 
     const names = Object.keys(headers)
       .filter((name) => headers[name] != null && !UNSIGNED.has(name) && !UNSIGNED_PREFIX.test(name))
@@ -105,9 +111,13 @@ export class CloudControlSigner implements RequestSigner {
   }
 }
 
+type Body = string | Uint8Array;
+
 /** A request as Cloud Control's JSON protocol makes it, the only kind signed here. */
 function isPlainJsonPost(request: HttpRequest): boolean {
-  if (request.method !== 'POST' || request.path !== '/' || typeof request.body !== 'string') return false;
+  const body: unknown = request.body;
+  if (request.method !== 'POST' || request.path !== '/') return false;
+  if (typeof body !== 'string' && !(body instanceof Uint8Array)) return false;
   for (const _ in request.query) return false;
   for (const name in request.headers) {
     if (UPPER_CASE.test(name) || typeof request.headers[name] !== 'string') return false;
@@ -131,8 +141,9 @@ function amzDate(date: Date): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** SHA-256 in hex; a string is hashed as its UTF-8 bytes. */
+function sha256(data: Body): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** A header value as signed: line breaks as spaces, runs of spaces and tabs as one, trimmed of one space each end. */
