@@ -135,10 +135,18 @@ function isCredentials(value: unknown): value is Credentials {
   );
 }
 
+/** The last second formatted: requests signed within one second share it. */
+let formatted = { second: NaN, text: '' };
+
 /** `20261201T174512Z`: ISO 8601 basic format, to the second, in UTC. */
 function amzDate(date: Date): string {
-  const iso = date.toISOString(); // 2026-12-01T17:45:12.345Z
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== formatted.second) {
+    const iso = date.toISOString(); // 2026-12-01T17:45:12.345Z
+    const text = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    formatted = { second, text };
+  }
+  return formatted.text;
 }
 
 /** SHA-256 in hex; a string is hashed as its UTF-8 bytes. */
@@ -146,8 +154,12 @@ function sha256(data: Body): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** What canonicalValue changes; most values have none of it. */
+const UNCANONICAL = /[\r\n\t]| {2}|^ | $/;
+
 /** A header value as signed: line breaks as spaces, runs of spaces and tabs as one, trimmed of one space each end. */
 function canonicalValue(value: string): string {
+  if (!UNCANONICAL.test(value)) return value;
   return value
     .replace(/[\r\n]/g, ' ')
     .replace(/[ \t]+/g, ' ')

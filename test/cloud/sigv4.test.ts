@@ -63,7 +63,13 @@ describe('SigV4 signing of Cloud Control requests', () => {
           // with), and naming another.
           for (const named of [{}, { signingRegion: 'us-gov-west-1', signingService: 'cloudcontrolapi' }]) {
             const options = { signingDate, ...named };
-            const extra = { 'x-amz-meta-note': '  two  spaces\tand a tab ', 'proxy-authorization': 'p' };
+            const extra = {
+              'x-amz-meta-note': '  two  spaces\tand a tab ',
+              'x-amz-meta-lead': ' lead',
+              'x-amz-meta-trail': 'trail ',
+              'x-amz-meta-lines': 'one\r\ntwo',
+              'proxy-authorization': 'p',
+            };
             for (const headers of [{}, extra]) {
               const expected = await sdk.sign(request(body, headers), options);
               const got = await signer.sign(request(body, headers), options);
