@@ -58,7 +58,7 @@ const UPPER_CASE = /[A-Z]/;
 
 export class CloudControlSigner implements RequestSigner {
   /** The last signing key: one client signs for one region and service, a key a day. */
-  #key: { credentials: Credentials; scope: string; key: Buffer } | undefined;
+  #key: { secret: string; scope: string; key: Buffer } | undefined;
 
   /**
    * `credentials` is the provider the SDK's signer reads; `region` and `service` are what it was
@@ -87,7 +87,7 @@ export class CloudControlSigner implements RequestSigner {
     const payloadHash = (headers['x-amz-content-sha256'] ??= sha256(request.body as Body));
 
     const names = Object.keys(headers)
-      .filter((name) => headers[name] != null && !UNSIGNED.has(name) && !UNSIGNED_PREFIX.test(name))
+      .filter((name) => !UNSIGNED.has(name) && !UNSIGNED_PREFIX.test(name))
       .sort();
     const signedNames = names.join(';');
     const canonicalHeaders = names.map((name) => `${name}:${canonicalValue(headers[name] as string)}\n`).join('');
@@ -100,13 +100,13 @@ export class CloudControlSigner implements RequestSigner {
     return signed;
   }
 
-  /** The key for `scope` (date/region/service/aws4_request), derived again when it or the credentials change. */
-  private signingKey(credentials: Credentials, scope: string): Buffer {
+  /** The key for `scope` (date/region/service/aws4_request), derived again when it or the secret key changes. */
+  private signingKey({ secretAccessKey: secret }: Credentials, scope: string): Buffer {
     const last = this.#key;
-    if (last?.credentials === credentials && last.scope === scope) return last.key;
-    let key: Buffer | string = `AWS4${credentials.secretAccessKey}`;
+    if (last?.secret === secret && last.scope === scope) return last.key;
+    let key: Buffer | string = `AWS4${secret}`;
     for (const part of scope.split('/')) key = createHmac('sha256', key).update(part).digest();
-    this.#key = { credentials, scope, key: key as Buffer };
+    this.#key = { secret, scope, key: key as Buffer };
     return key as Buffer;
   }
 }

@@ -83,6 +83,18 @@ describe('SigV4 signing of Cloud Control requests', () => {
     }
   });
 
+  it('signs with the credentials of the moment, as they are refreshed', async () => {
+    const rotated = { accessKeyId: 'AKIDROTATED', secretAccessKey: 'another-secret', sessionToken: 'tok' };
+    const sdks = [await sdkSigner(KEYS), await sdkSigner(rotated)];
+    let now = 0;
+    const signer = new CloudControlSigner(sdks[0] as RequestSigner, async () => [KEYS, rotated][now % 2], SCOPE);
+    for (now = 0; now < 4; now++) {
+      const options = { signingDate: dates[0] as Date };
+      const expected = await (sdks[now % 2] as RequestSigner).sign(request('{}'), options);
+      expect((await signer.sign(request('{}'), options)).headers).toEqual(expected.headers);
+    }
+  });
+
   it('signs a fresh copy: the request given stays as it was', async () => {
     const { signer } = ours(await sdkSigner(KEYS), KEYS);
     const given = request(bodies[0] as string, { authorization: 'stale', 'x-amz-date': '20200101T000000Z' });
