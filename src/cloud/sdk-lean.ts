@@ -18,14 +18,13 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { retryMiddlewareOptions } from '@smithy/core/retry';
 import { deserializerMiddlewareOption, operation, serializerMiddlewareOption } from '@smithy/core/schema';
 import { getSmithyContext, HttpRequest, HttpResponse, toEndpointV1 } from '@smithy/core/transport';
+import { readAnswer, type Output, type ReadingProtocol } from './sdk-json.js';
 
 type Config = CloudControlClient['config'];
 type Context = Record<string, unknown>;
 type Handler = (args: { input: object; request?: unknown }) => Promise<{ response: unknown; output: Output }>;
-type Output = { $metadata: { attempts?: number; totalRetryDelay?: number } };
-type Protocol = {
+type Protocol = ReadingProtocol & {
   serializeRequest(schema: unknown, input: object, context: object): Promise<unknown>;
-  deserializeResponse(schema: unknown, context: object, response: unknown): Promise<Output>;
 };
 
 export function leanMiddleware(client: CloudControlClient): void {
@@ -46,7 +45,7 @@ export function leanMiddleware(client: CloudControlClient): void {
     try {
       return {
         response,
-        output: await protocol.deserializeResponse(operationOf(context), viewOf(config, context), response),
+        output: await readAnswer(protocol, operationOf(context), viewOf(config, context), response as HttpResponse),
       };
     } catch (error) {
       throw withResponse(error, response);
