@@ -9,7 +9,8 @@
  * - the retry middleware, with maxAttempts 1 (retries are ours: withRetry in retry.ts, paced by
  *   our one rate limiter), still takes a retry token and resolves its strategy on every request;
  *   this one sets the two headers it sets on a first attempt and the attempt count it records.
- * What reaches the caller is unchanged: the same output, the same exceptions (a service error as
+ * A successful answer is read by sdk-json.ts where it can be (the protocol otherwise). What
+ * reaches the caller is unchanged: the same output, the same exceptions (a service error as
  * the protocol makes it; an answer that cannot be read with the HTTP status in `$metadata`, so a
  * 503 page from a load balancer is still retried).
  */
