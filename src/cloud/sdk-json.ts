@@ -1,21 +1,24 @@
 /**
- * Cloud Control's successful answers read as the SDK's awsJson1_0 protocol reads them, for less
- * CPU: the protocol walks the output's schema for every answer (and looks for an event stream
- * member on every one), about a tenth of a cold request's CPU; this walks it once per operation
- * into a reader and then only converts what needs converting (epoch-second timestamps to Dates,
- * with the SDK's own parser) and leaves out the members the schema does not name, as the SDK does.
- * A cold GetResource costs ~0.73 ms of CPU instead of ~0.76 (1,000 in a fresh process, 4 runs each).
+ * Cloud Control's requests written, and its successful answers read, as the SDK's awsJson1_0
+ * protocol writes and reads them, for less CPU: the protocol walks the input's or output's schema
+ * for every request and every answer (and looks for an event-stream member each time), about a
+ * tenth of a cold request's CPU. Here each operation's schemas are walked once, into a writer and a
+ * reader that then only do what the data needs: write the members in the schema's order (an
+ * idempotency token made when none is given, with the SDK's own generator), read back epoch-second
+ * timestamps as Dates (with the SDK's own parser), leave out the members the schema does not name.
+ * Request assembly (endpoint, host prefix, path, target and content type) is the protocol's own.
  *
- * Only what Cloud Control's outputs are made of is read here: structures, lists, maps, strings,
- * booleans, numbers and epoch-second timestamps. An operation whose output holds anything else
- * (a blob, a document, a union, a JSON string, a big number, another timestamp format), and an
- * answer that holds a value the SDK would treat specially (a record with `__type`, a number sent
- * as a string, a `__proto__` key), is read by the SDK's protocol, from the same bytes. So are errors.
+ * Only what Cloud Control's inputs and outputs are made of is handled: structures, lists, maps
+ * (read only), strings, booleans, numbers and epoch-second timestamps (read only). An operation
+ * whose schema holds anything else (a blob, a document, a union, a JSON string, a big number,
+ * another timestamp format), and a request or answer that holds a value the SDK treats specially
+ * (a record with `__type`, a number that is not finite or sent as a string, a `__proto__` key, a
+ * null idempotency token, text that is not JSON), goes to the protocol. So do errors.
  */
 import { collectBody, determineTimestampFormat } from '@smithy/core/protocols';
 import { NormalizedSchema } from '@smithy/core/schema';
-import { parseEpochTimestamp } from '@smithy/core/serde';
-import { HttpResponse } from '@smithy/core/transport';
+import { generateIdempotencyToken, parseEpochTimestamp } from '@smithy/core/serde';
+import { HttpRequest, HttpResponse } from '@smithy/core/transport';
 
 /** What the SDK's protocol is asked for: an answer read here cannot, and the metadata of one read here. */
 export interface ReadingProtocol {
@@ -24,7 +27,17 @@ export interface ReadingProtocol {
 }
 export type Output = { $metadata: { attempts?: number; totalRetryDelay?: number } };
 
-/** A value read, or SDK when the SDK must read the answer. */
+/** What the SDK's protocol is asked for when a request is written here: all but the body. */
+export interface WritingProtocol {
+  serializeRequest(schema: unknown, input: object, context: object): Promise<unknown>;
+  updateServiceEndpoint(request: HttpRequest, endpoint: unknown): void;
+  setHostPrefix(request: HttpRequest, schema: unknown, input: object): void;
+  getJsonRpcVersion(): string;
+  serviceTarget: string;
+  awsQueryCompatible: boolean;
+}
+
+/** A value read or written, or SDK when the SDK must do it. */
 type Reader = (value: unknown) => unknown;
 const SDK = Symbol('read by the SDK');
 const TIMESTAMPS = { timestampFormat: { useTrait: true, default: 7 } } as const;
@@ -32,6 +45,37 @@ const EPOCH_SECONDS = 7;
 
 /** The reader of each operation's output, made at its first answer (undefined: the SDK reads it). */
 const readers = new Map<unknown, Reader | undefined>();
+/** The writer of each operation's input, likewise. */
+const writers = new Map<unknown, Reader | undefined>();
+
+type Schema = Parameters<typeof NormalizedSchema.of>[0];
+
+export async function writeRequest(
+  protocol: WritingProtocol,
+  operation: { name: string; input: unknown },
+  input: object,
+  context: { endpoint?: () => Promise<unknown> },
+): Promise<unknown> {
+  if (!writers.has(operation.input)) {
+    writers.set(operation.input, writerOf(NormalizedSchema.of(operation.input as Schema), new Set()));
+  }
+  const write = writers.get(operation.input);
+  const body = write === undefined || protocol.awsQueryCompatible ? SDK : write(input);
+  if (body === SDK) return protocol.serializeRequest(operation, input, context);
+
+  const request = new HttpRequest({ protocol: '', hostname: '', path: '/', query: {}, headers: {} });
+  const endpoint = await context.endpoint?.();
+  if (endpoint) {
+    protocol.updateServiceEndpoint(request, endpoint);
+    protocol.setHostPrefix(request, operation, input);
+  }
+  if (!request.path.endsWith('/')) request.path += '/';
+  request.method = 'POST';
+  request.headers['content-type'] = `application/x-amz-json-${protocol.getJsonRpcVersion()}`;
+  request.headers['x-amz-target'] = `${protocol.serviceTarget}.${operation.name}`;
+  request.body = Buffer.from(JSON.stringify(body)); // JSON.stringify escapes strings as the protocol's writer does
+  return request;
+}
 
 export async function readAnswer(
   protocol: ReadingProtocol,
@@ -41,8 +85,7 @@ export async function readAnswer(
 ): Promise<Output> {
   if (response.statusCode >= 300) return protocol.deserializeResponse(operation, context, response);
   if (!readers.has(operation.output)) {
-    const schema = operation.output as Parameters<typeof NormalizedSchema.of>[0];
-    readers.set(operation.output, readerOf(NormalizedSchema.of(schema), new Set()));
+    readers.set(operation.output, readerOf(NormalizedSchema.of(operation.output as Schema), new Set()));
   }
   const read = readers.get(operation.output);
   if (read === undefined) return protocol.deserializeResponse(operation, context, response);
@@ -134,4 +177,48 @@ function readAll(values: unknown[], item: Reader): unknown {
     out.push(read);
   }
   return out;
+}
+
+/** How to write a value of `ns` as the protocol writes it, or undefined when the SDK must. */
+function writerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefined {
+  if (ns.isStructSchema() && !ns.isUnionSchema() && ns.getEventStreamMember() === '') {
+    if (within.has(ns.getSchema())) return undefined;
+    within.add(ns.getSchema());
+    const members: [string, Reader, boolean][] = [];
+    for (const [name, member] of ns.structIterator()) {
+      const write = writerOf(member, within);
+      if (write === undefined) return undefined;
+      members.push([name, write, member.isIdempotencyToken()]);
+    }
+    within.delete(ns.getSchema());
+    return (value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return SDK;
+      const record = value as Record<string, unknown>;
+      if (typeof record['__type'] === 'string') return SDK;
+      const out: Record<string, unknown> = {};
+      for (const [name, write, token] of members) {
+        const item = record[name];
+        if (item === undefined && token) out[name] = generateIdempotencyToken();
+        else if (item === null && token) return SDK;
+        else if (item != null) {
+          const written = write(item);
+          if (written === SDK) return SDK;
+          out[name] = written;
+        }
+      }
+      return out;
+    };
+  }
+  if (ns.isListSchema()) {
+    const item = writerOf(ns.getValueSchema(), within);
+    return item && ((value) => (Array.isArray(value) ? readAll(value, item) : SDK));
+  }
+  if (ns.isStringSchema() && !ns.getMergedTraits().mediaType) {
+    return (value) => (typeof value === 'string' ? value : SDK);
+  }
+  if (ns.isBooleanSchema()) return (value) => (typeof value === 'boolean' ? value : SDK);
+  if (ns.isNumericSchema() && !ns.isBigIntegerSchema() && !ns.isBigDecimalSchema()) {
+    return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : SDK);
+  }
+  return undefined;
 }

@@ -9,7 +9,8 @@
  * - the retry middleware, with maxAttempts 1 (retries are ours: withRetry in retry.ts, paced by
  *   our one rate limiter), still takes a retry token and resolves its strategy on every request;
  *   this one sets the two headers it sets on a first attempt and the attempt count it records.
- * A successful answer is read by sdk-json.ts where it can be (the protocol otherwise). What
+ * Requests are written and successful answers read by sdk-json.ts where it can (the protocol
+ * otherwise). What
  * reaches the caller is unchanged: the same output, the same exceptions (a service error as
  * the protocol makes it; an answer that cannot be read with the HTTP status in `$metadata`, so a
  * 503 page from a load balancer is still retried).
@@ -19,14 +20,12 @@ import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { retryMiddlewareOptions } from '@smithy/core/retry';
 import { deserializerMiddlewareOption, operation, serializerMiddlewareOption } from '@smithy/core/schema';
 import { getSmithyContext, HttpRequest, HttpResponse, toEndpointV1 } from '@smithy/core/transport';
-import { readAnswer, type Output, type ReadingProtocol } from './sdk-json.js';
+import { readAnswer, writeRequest, type Output, type ReadingProtocol, type WritingProtocol } from './sdk-json.js';
 
 type Config = CloudControlClient['config'];
 type Context = Record<string, unknown>;
 type Handler = (args: { input: object; request?: unknown }) => Promise<{ response: unknown; output: Output }>;
-type Protocol = ReadingProtocol & {
-  serializeRequest(schema: unknown, input: object, context: object): Promise<unknown>;
-};
+type Protocol = ReadingProtocol & WritingProtocol;
 
 export function leanMiddleware(client: CloudControlClient): void {
   const stack = client.middlewareStack;
@@ -38,7 +37,7 @@ export function leanMiddleware(client: CloudControlClient): void {
     const view = viewOf(config, context);
     const endpoint = context['endpointV2'];
     if (endpoint) view['endpoint'] = async () => toEndpointV1(endpoint as Parameters<typeof toEndpointV1>[0]);
-    const request = await protocol.serializeRequest(operationOf(context), args.input, view);
+    const request = await writeRequest(protocol, operationOf(context), args.input, view);
     return next({ ...args, request });
   };
   const deserialize = (next: Handler, context: Context) => async (args: Parameters<Handler>[0]) => {

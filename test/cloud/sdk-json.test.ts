@@ -1,16 +1,20 @@
 /**
- * Cloud Control's answers as the engine's client reads them (sdk-json.ts) against the SDK's own
- * client reading the very same bytes: every output equal, member for member, Dates included.
+ * Cloud Control's requests as the engine's client writes them and its answers as it reads them
+ * (sdk-json.ts), against the SDK's own client: the same request bytes for the same command, and
+ * every output equal, member for member, Dates included, for the very same answer bytes.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  CancelResourceRequestCommand,
   CloudControlClient,
   CreateResourceCommand,
+  DeleteResourceCommand,
   GetResourceCommand,
   GetResourceRequestStatusCommand,
   ListResourceRequestsCommand,
   ListResourcesCommand,
+  UpdateResourceCommand,
 } from '@aws-sdk/client-cloudcontrol';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUTS } from '../../src/cloud/cloud-control-options.js';
@@ -20,14 +24,18 @@ import { WireGate } from '../../src/cloud/wire-gate.js';
 
 /** The next answer's body (JSON text), status and content type. */
 let answer = { status: 200, body: '{}', type: 'application/x-amz-json-1.0' };
+/** What the server received, in order. */
+const received: { url: string | undefined; headers: http.IncomingHttpHeaders; body: string }[] = [];
 let server: http.Server;
 let ours: CloudControlClient;
 let sdks: CloudControlClient;
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
-    request.resume();
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
+      received.push({ url: request.url, headers: request.headers, body });
       response.writeHead(answer.status, { 'content-type': answer.type, 'x-amzn-RequestId': 'req-1' });
       response.end(answer.body);
     });
@@ -155,5 +163,79 @@ describe("the engine's client reads answers as the SDK does", () => {
     const { ours: got, sdk } = await both(() => new GetResourceCommand({ TypeName: 'T', Identifier: 'a' }), body, 400);
     expect(got).toEqual(sdk);
     expect(got).toMatchObject({ error: { name: 'ResourceNotFoundException', message: 'gone' } });
+  });
+});
+
+describe("the engine's client writes requests as the SDK does", () => {
+  const text = 'a "quoted" \\ back\tslash\n é 🚀 \u2028 \u0001 \ud800 lone';
+  it.each([
+    ['GetResource', () => new GetResourceCommand({ TypeName: 'AWS::S3::Bucket', Identifier: text })],
+    [
+      'CreateResource',
+      () =>
+        new CreateResourceCommand({
+          TypeName: 'T',
+          DesiredState: JSON.stringify({ Name: text, N: 1.5 }),
+          ClientToken: 'c-1',
+          RoleArn: 'arn:aws:iam::1:role/r',
+        }),
+    ],
+    [
+      'UpdateResource',
+      () =>
+        new UpdateResourceCommand({
+          TypeName: 'T',
+          Identifier: 'a|b',
+          PatchDocument: '[{"op":"add","path":"/X","value":1}]',
+          ClientToken: 'c-2',
+          TypeVersionId: '00000001',
+        }),
+    ],
+    ['DeleteResource', () => new DeleteResourceCommand({ TypeName: 'T', Identifier: 'a', ClientToken: 'c-3' })],
+    [
+      'ListResources',
+      () => new ListResourcesCommand({ TypeName: 'T', MaxResults: 50, NextToken: 'n', ResourceModel: '{}' }),
+    ],
+    [
+      'ListResourceRequests',
+      () =>
+        new ListResourceRequestsCommand({
+          MaxResults: 10,
+          ResourceRequestStatusFilter: { Operations: ['CREATE', 'DELETE'], OperationStatuses: ['FAILED'] },
+        }),
+    ],
+    ['GetResourceRequestStatus', () => new GetResourceRequestStatusCommand({ RequestToken: 'tok-1' })],
+    ['CancelResourceRequest', () => new CancelResourceRequestCommand({ RequestToken: 'tok-1' })],
+    [
+      'members not in the schema, and nulls',
+      () => new GetResourceCommand({ TypeName: 'T', Identifier: 'a', Extra: 'x', RoleArn: null } as never),
+    ],
+    ['a number that is not finite', () => new ListResourcesCommand({ TypeName: 'T', MaxResults: Number.NaN })],
+  ])('%s', async (name, command) => {
+    const protocol = ours.config.protocol as unknown as { serializeRequest: () => unknown };
+    const handedOn = vi.spyOn(protocol, 'serializeRequest');
+    received.length = 0;
+    await both(command, '{}');
+    expect(received).toHaveLength(2);
+    const [mine, theirs] = received;
+    expect(mine?.body).toBe(theirs?.body);
+    for (const header of ['content-type', 'x-amz-target', 'host', 'content-length']) {
+      expect(mine?.headers[header]).toBe(theirs?.headers[header]);
+    }
+    expect(mine?.url).toBe(theirs?.url);
+    expect(handedOn).toHaveBeenCalledTimes(name === 'a number that is not finite' ? 1 : 0);
+    handedOn.mockRestore();
+  });
+
+  it('makes an idempotency token when none is given, as the SDK does', async () => {
+    received.length = 0;
+    await both(() => new CreateResourceCommand({ TypeName: 'T', DesiredState: '{}' }), '{}');
+    const bodies = received.splice(0).map((r) => JSON.parse(r.body) as { ClientToken: string });
+    for (const body of bodies)
+      expect(body.ClientToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(bodies.map((b) => ({ ...b, ClientToken: 'x' }))).toEqual([
+      { TypeName: 'T', DesiredState: '{}', ClientToken: 'x' },
+      { TypeName: 'T', DesiredState: '{}', ClientToken: 'x' },
+    ]);
   });
 });
