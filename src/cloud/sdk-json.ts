@@ -117,19 +117,11 @@ function parsed(bytes: Uint8Array): unknown {
 /** `within`: the structures being read around this one (a shape that holds itself is the SDK's). */
 function readerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefined {
   if (ns.isStructSchema() && !ns.isUnionSchema()) {
-    if (within.has(ns.getSchema())) return undefined;
-    within.add(ns.getSchema());
-    const members: [string, Reader][] = [];
-    for (const [name, member] of ns.structIterator()) {
-      const read = readerOf(member, within);
-      if (read === undefined) return undefined;
-      members.push([name, read]);
-    }
-    within.delete(ns.getSchema());
+    const members = membersOf(ns, within, readerOf);
+    if (members === undefined) return undefined;
     return (value) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return SDK;
-      const record = value as Record<string, unknown>;
-      if (typeof record['__type'] === 'string') return SDK;
+      const record = recordOf(value);
+      if (record === undefined) return SDK;
       const out: Record<string, unknown> = {};
       for (const [name, read] of members) {
         if (record[name] == null) continue;
@@ -182,22 +174,16 @@ function readAll(values: unknown[], item: Reader): unknown {
 /** How to write a value of `ns` as the protocol writes it, or undefined when the SDK must. */
 function writerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefined {
   if (ns.isStructSchema() && !ns.isUnionSchema() && ns.getEventStreamMember() === '') {
-    if (within.has(ns.getSchema())) return undefined;
-    within.add(ns.getSchema());
-    const members: [string, Reader, boolean][] = [];
-    for (const [name, member] of ns.structIterator()) {
-      const write = writerOf(member, within);
-      if (write === undefined) return undefined;
-      members.push([name, write, member.isIdempotencyToken()]);
-    }
-    within.delete(ns.getSchema());
+    const members = membersOf(ns, within, writerOf);
+    if (members === undefined) return undefined;
+    const tokens = new Set(members.filter(([, , member]) => member.isIdempotencyToken()).map(([name]) => name));
     return (value) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return SDK;
-      const record = value as Record<string, unknown>;
-      if (typeof record['__type'] === 'string') return SDK;
+      const record = recordOf(value);
+      if (record === undefined) return SDK;
       const out: Record<string, unknown> = {};
-      for (const [name, write, token] of members) {
+      for (const [name, write] of members) {
         const item = record[name];
+        const token = tokens.has(name);
         if (item === undefined && token) out[name] = generateIdempotencyToken();
         else if (item === null && token) return SDK;
         else if (item != null) {
@@ -221,4 +207,32 @@ function writerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefine
     return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : SDK);
   }
   return undefined;
+}
+
+/**
+ * The members of a structure in the schema's order, each with what `make` makes of it; undefined
+ * when it cannot make one, or when the structure holds itself (`within`: those around it).
+ */
+function membersOf(
+  ns: NormalizedSchema,
+  within: Set<unknown>,
+  make: (member: NormalizedSchema, within: Set<unknown>) => Reader | undefined,
+): [string, Reader, NormalizedSchema][] | undefined {
+  if (within.has(ns.getSchema())) return undefined;
+  within.add(ns.getSchema());
+  const members: [string, Reader, NormalizedSchema][] = [];
+  for (const [name, member] of ns.structIterator()) {
+    const made = make(member, within);
+    if (made === undefined) return undefined;
+    members.push([name, made, member]);
+  }
+  within.delete(ns.getSchema());
+  return members;
+}
+
+/** A structure's value as both directions take it: an object, not an array, without `__type`. */
+function recordOf(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  return typeof record['__type'] === 'string' ? undefined : record;
 }
