@@ -10,10 +10,9 @@
  *   our one rate limiter), still takes a retry token and resolves its strategy on every request;
  *   this one sets the two headers it sets on a first attempt and the attempt count it records.
  * Requests are written and successful answers read by sdk-json.ts where it can (the protocol
- * otherwise). What
- * reaches the caller is unchanged: the same output, the same exceptions (a service error as
- * the protocol makes it; an answer that cannot be read with the HTTP status in `$metadata`, so a
- * 503 page from a load balancer is still retried).
+ * otherwise). What reaches the caller is unchanged: the same output, the same exceptions (a
+ * service error as the protocol makes it; an answer that cannot be read with the HTTP status in
+ * `$metadata`, so a 503 page from a load balancer is still retried).
  */
 import { randomUUID } from 'node:crypto';
 import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
