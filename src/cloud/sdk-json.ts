@@ -96,13 +96,16 @@ export async function readAnswer(
     const again = new HttpResponse({ statusCode: response.statusCode, headers: response.headers, body: bytes });
     return protocol.deserializeResponse(operation, context, again);
   }
-  // As the SDK leaves them: header names in lower case (it reads its metadata from them).
+  // As the SDK leaves them: header names in lower case (it reads its metadata from them). Node's
+  // are already; only another handler's would need it.
   for (const name of Object.keys(response.headers)) {
-    const value = response.headers[name] as string;
+    const lower = name.toLowerCase();
+    if (lower === name) continue;
+    response.headers[lower] = response.headers[name] as string;
     delete response.headers[name];
-    response.headers[name.toLowerCase()] = value;
   }
-  return Object.assign({}, output, { $metadata: protocol.deserializeMetadata(response) });
+  // The reader made this object (a structure's), or it is the empty answer's: no one else holds it.
+  return Object.assign(output as object, { $metadata: protocol.deserializeMetadata(response) });
 }
 
 /** The JSON in `bytes`, or SDK when it is not JSON (the SDK then fails as it fails). */
@@ -125,9 +128,9 @@ function readerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefine
       const out: Record<string, unknown> = {};
       for (const [name, read] of members) {
         if (record[name] == null) continue;
-        const read_ = read(record[name]);
-        if (read_ === SDK) return SDK;
-        out[name] = read_;
+        const got = read(record[name]);
+        if (got === SDK) return SDK;
+        out[name] = got;
       }
       return out;
     };
@@ -138,7 +141,7 @@ function readerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefine
     const list = ns.isListSchema();
     return (value) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value) !== list) return SDK;
-      if (list) return readAll(value as unknown[], item);
+      if (list) return each(value as unknown[], item);
       const out: Record<string, unknown> = {};
       for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
         const read = key === '__proto__' ? SDK : entry == null ? entry : item(entry);
@@ -161,7 +164,8 @@ function readerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefine
   return undefined;
 }
 
-function readAll(values: unknown[], item: Reader): unknown {
+/** Each of `values` read or written by `item` (nulls kept, as the protocol keeps them in lists). */
+function each(values: unknown[], item: Reader): unknown {
   const out: unknown[] = [];
   for (const value of values) {
     const read = value == null ? value : item(value);
@@ -197,7 +201,7 @@ function writerOf(ns: NormalizedSchema, within: Set<unknown>): Reader | undefine
   }
   if (ns.isListSchema()) {
     const item = writerOf(ns.getValueSchema(), within);
-    return item && ((value) => (Array.isArray(value) ? readAll(value, item) : SDK));
+    return item && ((value) => (Array.isArray(value) ? each(value, item) : SDK));
   }
   if (ns.isStringSchema() && !ns.getMergedTraits().mediaType) {
     return (value) => (typeof value === 'string' ? value : SDK);
