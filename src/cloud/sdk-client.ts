@@ -1,16 +1,17 @@
 /**
  * One region's Cloud Control client as the adapter (cloud-control-client.ts) uses it: no retries
- * of the SDK's own, middleware resolved once per command type, every request through the wire
- * gate once signed, status polls held until they are due (send-at.ts), and per-request work that
+ * of the SDK's own, middleware resolved once per command type, an HTTP handler of its own
+ * (http-handler.ts), every request through the wire gate once signed, status polls held until they are due (send-at.ts), and per-request work that
  * gives the same answer all run long done once per client; three middlewares of its own for the
  * SDK's costliest generic ones (sdk-lean.ts).
  */
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import { CloudHttpHandler } from './http-handler.js';
 import { leanMiddleware } from './sdk-lean.js';
 import { CloudControlSigner, type RequestSigner } from './sigv4.js';
 import type { Timeouts } from './cloud-control-options.js';
 import type { SendAt } from './send-at.js';
-import { passThrough, socketsFor, type WireGate } from './wire-gate.js';
+import type { WireGate } from './wire-gate.js';
 
 type SdkMiddleware = Parameters<CloudControlClient['middlewareStack']['addRelativeTo']>[0];
 
@@ -39,9 +40,8 @@ export function sdkClient({
     cacheMiddleware: true,
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-    requestHandler: { ...socketsFor(gate), connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
+    requestHandler: new CloudHttpHandler(gate, timeouts), // after signing: see wire-gate.ts
   });
-  passThrough(client.config.requestHandler, gate); // bounded after signing
   const holdPolls = (next: Parameters<SendAt['middleware']>[0]) => sendAt.middleware(next);
   client.middlewareStack.addRelativeTo(holdPolls as unknown as SdkMiddleware, {
     name: 'deploySendAt',

@@ -1,0 +1,157 @@
+/**
+ * The Cloud Control client's own HTTP handler, against plain node:http servers: what it sends,
+ * what the SDK gets back, the sockets it keeps, and each way a request can fail. (Every other
+ * cloud test goes through it too, with the real SDK client against the local cloud.)
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { HttpRequest } from '@smithy/core/transport';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CloudHttpHandler } from '../../src/cloud/http-handler.js';
+import { WireGate } from '../../src/cloud/wire-gate.js';
+
+const servers: http.Server[] = [];
+const handlers: CloudHttpHandler[] = [];
+afterEach(async () => {
+  for (const handler of handlers.splice(0)) handler.destroy();
+  await Promise.all(servers.splice(0).map((s) => new Promise((done) => (s.closeAllConnections(), s.close(done)))));
+});
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  socket: Socket;
+}
+
+/** A server answering each request with `answer`, recording what it received. */
+async function serve(
+  answer: (seen: Seen, response: http.ServerResponse) => void,
+): Promise<{ port: number; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      const one = {
+        method: request.method!,
+        url: request.url!,
+        headers: request.headers,
+        body,
+        socket: request.socket,
+      };
+      seen.push(one);
+      answer(one, response);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, seen };
+}
+
+function handler(limit = 10, timeouts = { connectMs: 1_000, idleMs: 1_000 }): CloudHttpHandler {
+  const made = new CloudHttpHandler(new WireGate(limit), timeouts);
+  handlers.push(made);
+  return made;
+}
+
+function post(port: number, body: string | Uint8Array = '{"TypeName":"AWS::S3::Bucket"}', extra: object = {}) {
+  return new HttpRequest({
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/',
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'CloudApiService.GetResource' },
+    body,
+    ...extra,
+  });
+}
+
+const ok = (_seen: Seen, response: http.ServerResponse) => {
+  response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'r-1' });
+  response.end('{"TypeName":"AWS::S3::Bucket"}');
+};
+
+describe('the Cloud Control HTTP handler', () => {
+  it('sends the request as built and gives the whole answer back, headers joined as the SDK joins them', async () => {
+    const { port, seen } = await serve((_seen, response) => {
+      response.setHeader('set-cookie', ['a=1', 'b=2']);
+      response.writeHead(400, 'Bad Request', { 'x-amzn-errortype': 'ValidationException' });
+      response.write('{"__type":"Validation');
+      setTimeout(() => response.end('Exception","Message":"no"}'), 5); // in two pieces
+    });
+    const body = new TextEncoder().encode('{"Identifier":"naïve"}');
+    const { response } = await handler().handle(post(port, body));
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/', body: '{"Identifier":"naïve"}' });
+    expect(seen[0]!.headers).toMatchObject({ 'x-amz-target': 'CloudApiService.GetResource' });
+    expect(response.statusCode).toBe(400);
+    expect(response.reason).toBe('Bad Request');
+    expect(response.headers).toMatchObject({ 'set-cookie': 'a=1,b=2', 'x-amzn-errortype': 'ValidationException' });
+    expect(Buffer.from(response.body as Uint8Array).toString()).toBe('{"__type":"ValidationException","Message":"no"}');
+  });
+
+  it('keeps one connection for requests one after another, and no more connections than the gate lets out', async () => {
+    const { port, seen } = await serve((one, response) => setTimeout(() => ok(one, response), 5));
+    const sequential = handler();
+    for (let i = 0; i < 30; i++) await sequential.handle(post(port));
+    expect(new Set(seen.map((s) => s.socket)).size).toBe(1);
+    // Node's idle timeout is re-armed per request, not stacked up on the kept socket.
+    expect(seen[0]!.socket.listenerCount('timeout')).toBeLessThanOrEqual(1);
+
+    seen.length = 0;
+    const bounded = handler(3);
+    await Promise.all(Array.from({ length: 12 }, () => bounded.handle(post(port))));
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen.map((s) => s.socket)).size).toBe(3);
+  });
+
+  it('gives up on an answer that does not come, as a TimeoutError', async () => {
+    const { port } = await serve(() => undefined); // never answers
+    const started = performance.now();
+    await expect(handler(10, { connectMs: 1_000, idleMs: 60 }).handle(post(port))).rejects.toMatchObject({
+      name: 'TimeoutError',
+      message: expect.stringContaining('no answer from 127.0.0.1 for 60 ms'),
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it("fails with the socket's error when the connection is refused or drops mid-answer", async () => {
+    const { port } = await serve((_seen, response) => {
+      response.writeHead(200, { 'content-length': '100' });
+      response.write('{"Type');
+      setTimeout(() => response.socket?.destroy(), 5);
+    });
+    await expect(handler().handle(post(port))).rejects.toMatchObject({ code: 'ECONNRESET' });
+
+    const closed = await serve(ok);
+    await new Promise((done) => servers.pop()!.close(done));
+    await expect(handler().handle(post(closed.port))).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('stops a request when its abort signal fires, and sends none whose signal already has', async () => {
+    const { port, seen } = await serve(() => undefined);
+    const controller = new AbortController();
+    const sent = handler().handle(post(port), { abortSignal: controller.signal });
+    setTimeout(() => controller.abort(new Error('plan failed')), 20);
+    await expect(sent).rejects.toMatchObject({ name: 'AbortError', cause: { message: 'plan failed' } });
+    expect(seen).toHaveLength(1);
+
+    await expect(handler().handle(post(port), { abortSignal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses what Cloud Control never sends rather than sending it some other way', async () => {
+    const { port, seen } = await serve(ok);
+    const send = (extra: object) => handler().handle(post(port, undefined, extra));
+    await expect(send({ query: { a: 'b' } })).rejects.toThrow(/does not send a query string/);
+    await expect(send({ fragment: 'x' })).rejects.toThrow(/does not send a URL fragment/);
+    await expect(send({ username: 'u' })).rejects.toThrow(/does not send credentials in the URL/);
+    await expect(send({ headers: { expect: '100-continue' } })).rejects.toThrow(/Expect: 100-continue/);
+    await expect(handler().handle(post(port, { pipe() {} } as never))).rejects.toThrow(/a streamed body/);
+    expect(seen).toHaveLength(0);
+  });
+});
