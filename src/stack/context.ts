@@ -45,15 +45,25 @@ export function resourceColumns(
   >;
 }
 
+const tokens = new WeakMap<Stack, Map<string, string>>();
+
 /**
  * The resource's `idempotency_token`: a UUID (v4 form) stable for the stack, environment and
  * resource. stackql-deploy draws one per run; a stable one keeps a template that sends it
- * (e.g. as ClientRequestToken) from showing a change on every plan.
+ * (e.g. as ClientRequestToken) from showing a change on every plan. Remembered per stack: every
+ * render of a resource reads it (a SHA-256 each time was 8% of rendering a 500-resource apply).
  */
 export function idempotencyToken(stack: Stack, resource: string): string {
-  const hex = createHash('sha256').update(`${stack.name}\0${stack.env}\0${resource}`).digest('hex');
-  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  let known = tokens.get(stack);
+  if (known === undefined) tokens.set(stack, (known = new Map<string, string>()));
+  let token = known.get(resource);
+  if (token === undefined) {
+    const hex = createHash('sha256').update(`${stack.name}\0${stack.env}\0${resource}`).digest('hex');
+    const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+    token = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    known.set(resource, token);
+  }
+  return token;
 }
 
 /** A manifest resource giving a value to a name: its own name (`column` undefined) or an export. */

@@ -41,14 +41,55 @@ function toDeployError(failure: RenderFailure, source: TemplateSource): DeployEr
   });
 }
 
-const LONE_VARIABLE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
-/** Names a lone `{{ … }}` cannot take the short way: literals, and the environment's globals. */
-const NOT_LONE = new Set(['true', 'false', 'none', 'null', 'True', 'False', 'None']);
+/** Names a plain `{{ name }}` cannot take the short way: literals, and the environment's globals. */
+const LITERALS = new Set(['true', 'false', 'none', 'null', 'True', 'False', 'None']);
+const PLAIN_TAG = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/y;
 
-/** The variable when the whole text is `{{ name }}`; undefined otherwise. */
-function loneVariable(text: string): string | undefined {
-  const name = LONE_VARIABLE.exec(text)?.[1];
-  return name === undefined || NOT_LONE.has(name) || isGlobal(name) ? undefined : name;
+/** A piece of a plain template: text as it is, or a variable to print (0-based line, as nunjucks counts). */
+type Piece = string | { name: string; line: number };
+
+/**
+ * The pieces of a text whose only tags are `{{ name }}` (most .iql blocks and manifest values),
+ * or null for any other: a `{%` or `{#` tag, an expression, a filter, an attribute, whitespace
+ * control, a literal or a global. Such a text renders as the compiled template would (each
+ * `{{` starts a tag for nunjucks' lexer too, and nothing else in the text is special to it),
+ * without parsing, compiling and running a template, for a text often unique to one resource
+ * (a prop naming an export).
+ */
+function plainForm(text: string): Piece[] | null {
+  if (/\{[%#]/.test(text)) return null;
+  const pieces: Piece[] = [];
+  let at = 0;
+  let line = 0;
+  let counted = 0; // newlines before here are in `line`
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', at)) {
+    PLAIN_TAG.lastIndex = open;
+    const name = PLAIN_TAG.exec(text)?.[1];
+    if (name === undefined || LITERALS.has(name) || isGlobal(name)) return null;
+    const nameAt = text.indexOf(name, open);
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < nameAt; i = text.indexOf('\n', i + 1)) line++;
+    counted = nameAt;
+    if (open > at) pieces.push(text.slice(at, open));
+    pieces.push({ name, line });
+    at = PLAIN_TAG.lastIndex;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  return pieces;
+}
+
+/** What the compiled template would print for the pieces (the same failures too). */
+function renderPlain(pieces: Piece[], context: Record<string, unknown>): string {
+  let out = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      out += piece;
+      continue;
+    }
+    const value = Object.hasOwn(context, piece.name) ? context[piece.name] : undefined;
+    if (value === undefined) throw undefinedVariable(piece.name, piece.line, context);
+    out += printed(piece.line, value);
+  }
+  return out;
 }
 
 /**
@@ -59,14 +100,10 @@ function loneVariable(text: string): string | undefined {
 export function renderTemplate(source: TemplateSource, context: Record<string, unknown>): string {
   // Every tag starts with '{': without one there is nothing to render (most manifest values).
   if (!source.text.includes('{')) return source.text;
-  const lone = loneVariable(source.text);
-  if (lone !== undefined) {
-    // `{{ name }}` alone (a prop naming an export, most of all): what the compiled template would
-    // do, without parsing and compiling a text that is often unique to one resource.
+  const plain = plainForm(source.text);
+  if (plain !== null) {
     try {
-      const value = Object.hasOwn(context, lone) ? context[lone] : undefined;
-      if (value === undefined) throw undefinedVariable(lone, 0, context);
-      return printed(0, value);
+      return bounded(() => renderPlain(plain, context)); // the same bound on its size
     } catch (error) {
       throw toDeployError(asFailure(error), source);
     }

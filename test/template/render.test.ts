@@ -204,8 +204,8 @@ describe('renderTemplate: errors', () => {
   });
 });
 
-describe('renderTemplate: a lone {{ name }}', () => {
-  // `{{ x }}{{ '' }}` prints the same but is not a lone variable: it goes through the compiled template.
+describe('renderTemplate: a text whose only tags are {{ name }}', () => {
+  // `…{{ '' }}` prints the same but has another tag: it goes through the compiled template.
   const compiled = (text: string): string => `${text}{{ '' }}`;
   const outcome = (text: string, context: Record<string, unknown>): unknown => {
     try {
@@ -234,6 +234,26 @@ describe('renderTemplate: a lone {{ name }}', () => {
 
   it('misses a name the context lacks as the compiled template does, hints included', () => {
     expect(outcome('{{ regoin }}', { region: 'x' })).toEqual(outcome(compiled('{{ regoin }}'), { region: 'x' }));
+  });
+
+  it.each([
+    ["INSERT INTO t (a, b)\nSELECT '{{ a }}', '{{b}}';\n", 'two tags around text'],
+    ['{ "k": "{{ a }}" }} { z', 'braces that are not tags'],
+    ['{{ a }}{{ b }}\n\n{{ a }}', 'tags side by side and over lines'],
+    ['a\n{{\n  b\n}}\n{{ c }}', 'a tag over lines, then a missing name on the last line'],
+    ['x\n\n  {{ missing }} y', 'a missing name on the third line'],
+    ['{{ a }}\n{{ m }}', 'an unprintable value on the second line'],
+  ])('renders %j (%s) as the compiled template does, failures and their lines included', (text) => {
+    const context = { a: 'A', b: 7, m: { toJSON: () => ({}), f: () => 1 }, c: undefined };
+    expect(outcome(text, context)).toEqual(outcome(compiled(text), context));
+  });
+
+  it('leaves every other tag to the template engine', () => {
+    const context = { a: 'A', b: { c: 'C' } };
+    expect(failure('{{{ a }}', context).code).toBe('TemplateSyntax'); // the first `{{` opens the tag
+    expect(render('{{ b.c }}-{{ a | lower }}-{% if a %}y{% endif %}{# no #}', context)).toBe('C-a-y');
+    expect(render('[ {{- a -}} ]', context)).toBe('[A]');
+    expect(render('{{ a }} {{ "q" }}', context)).toBe('A q');
   });
 
   it('leaves literals and globals to the template engine', () => {
