@@ -1,7 +1,7 @@
 /**
  * The Cloud Control client's HTTP handler (the SDK's `requestHandler` extension point): one
  * node:http(s) request per SDK request, through the wire gate, its answer read whole into a
- * buffer. The SDK's own handler arms three to four timers per request (a socket-use warning, the
+ * buffer (handle() says when each is let out and handed on). The SDK's own handler arms three to four timers per request (a socket-use warning, the
  * connection, request and keep-alive timeouts, most of them deferred by one more timer) and hands
  * the answer on as a stream its deserializer then collects: in a CLI run, whose code runs cold,
  * 0.15-0.2 ms of a request's 0.8-0.95 ms of CPU (bench/sdk-request.mjs). Here a request arms
@@ -63,11 +63,23 @@ export class CloudHttpHandler {
     this.#https.destroy();
   }
 
+  /**
+   * Sends the request once the gate lets it out; its slot is freed as soon as the answer's head
+   * arrives, and the whole answer is handed on from the event loop's next turn. Node writes a
+   * request on a kept-alive socket in a tick, which waits until every microtask has run: handed
+   * on at once, the SDK's and the engine's work on the answer (microtasks) ran before the next
+   * request in line was written. Measured: reads 0.2-0.3 ms slower each way, a 300-resource
+   * plan 40 ms longer (30 rounds of reads).
+   */
   handle(request: HttpRequest, options: { abortSignal?: AbortSignalLike } = {}): Promise<{ response: HttpResponse }> {
-    return this.#gate.pass(() => this.#send(request, options.abortSignal));
+    return this.#gate.pass(() => this.#send(request, options.abortSignal)).then(({ whole }) => whole);
   }
 
-  #send(request: HttpRequest, abortSignal: AbortSignalLike | undefined): Promise<{ response: HttpResponse }> {
+  /** Resolves when the answer's head arrives, with the promise of the whole answer. */
+  #send(
+    request: HttpRequest,
+    abortSignal: AbortSignalLike | undefined,
+  ): Promise<{ whole: Promise<{ response: HttpResponse }> }> {
     return new Promise((resolve, reject) => {
       const unusual = unsupported(request);
       if (unusual) return reject(new Error(`the Cloud Control client's HTTP handler does not send ${unusual}`));
@@ -76,9 +88,10 @@ export class CloudHttpHandler {
       const secure = request.protocol === 'https:';
       const host = request.hostname.startsWith('[') ? request.hostname.slice(1, -1) : request.hostname;
       let connecting: NodeJS.Timeout | undefined;
+      let failBody: ((error: Error) => void) | undefined; // once the head has arrived
       const fail = (error: Error): void => {
         clearTimeout(connecting);
-        reject(error);
+        (failBody ?? reject)(error);
       };
       const req = (secure ? https.request : http.request)(
         {
@@ -90,10 +103,14 @@ export class CloudHttpHandler {
           headers: request.headers,
         },
         (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', fail);
-          res.on('end', () => resolve({ response: responseOf(res, chunks) }));
+          const whole = new Promise<{ response: HttpResponse }>((answer, failed) => {
+            failBody = failed;
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('error', fail);
+            res.on('end', () => setImmediate(() => answer({ response: responseOf(res, chunks) })));
+          });
+          resolve({ whole });
         },
       );
       req.on('error', (error: NodeJS.ErrnoException) =>

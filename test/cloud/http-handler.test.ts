@@ -3,6 +3,7 @@
  * what the SDK gets back, the sockets it keeps, and each way a request can fail. (Every other
  * cloud test goes through it too, with the real SDK client against the local cloud.)
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { HttpRequest } from '@smithy/core/transport';
@@ -105,6 +106,40 @@ describe('the Cloud Control HTTP handler', () => {
     await Promise.all(Array.from({ length: 12 }, () => bounded.handle(post(port))));
     expect(seen).toHaveLength(12);
     expect(new Set(seen.map((s) => s.socket)).size).toBe(3);
+  });
+
+  it('writes the next request before the work on the last answer, not after it', async () => {
+    // A server in another process, answering each request with when it arrived there.
+    const server = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const s = require('node:http').createServer((q, a) => { q.resume(); q.on('end', () =>
+           a.end(JSON.stringify({ arrived: performance.timeOrigin + performance.now() }))) });
+         s.listen(0, '127.0.0.1', () => console.log(s.address().port));`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const port = Number(
+        await new Promise<string>((resolve) => server.stdout.once('data', (d: Buffer) => resolve(String(d)))),
+      );
+      const now = () => performance.timeOrigin + performance.now();
+      const gate = handler(1);
+      let busyUntil = 0;
+      const first = gate.handle(post(port)).then(() => {
+        busyUntil = now() + 150; // the SDK and the engine at work on the answer, for long
+        while (now() < busyUntil);
+      });
+      const second = gate.handle(post(port));
+      await first;
+      const { arrived } = JSON.parse(Buffer.from((await second).response.body as Uint8Array).toString()) as {
+        arrived: number;
+      };
+      expect(arrived).toBeLessThan(busyUntil);
+    } finally {
+      server.kill();
+    }
   });
 
   it('gives up on an answer that does not come, as a TimeoutError', async () => {
