@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { HttpRequest } from '@smithy/core/transport';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -133,7 +134,7 @@ describe('the Cloud Control HTTP handler', () => {
       const gate = handler(1);
       let busyUntil = 0;
       const first = gate.handle(post(port)).then(() => {
-        busyUntil = now() + 150; // the SDK and the engine at work on the answer, for long
+        busyUntil = now() + 400; // the SDK and the engine at work on the answer, for long
         while (now() < busyUntil);
       });
       const second = gate.handle(post(port));
@@ -184,6 +185,22 @@ describe('the Cloud Control HTTP handler', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('speaks TLS to an https endpoint, and refuses a certificate no authority signed', async () => {
+    // A throwaway self-signed certificate for 127.0.0.1 (test only; `openssl req -x509`).
+    let requests = 0;
+    const server = https.createServer({ key: SELF_SIGNED.key, cert: SELF_SIGNED.cert }, (_q, a) => {
+      requests++;
+      a.end('{}');
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await expect(handler().handle(post(port, undefined, { protocol: 'https:' }))).rejects.toMatchObject({
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+    expect(requests).toBe(0); // nothing was sent to a server whose certificate did not check
+  });
+
   it('refuses what Cloud Control never sends rather than sending it some other way', async () => {
     const { port, seen } = await serve(ok);
     const send = (extra: object) => handler().handle(post(port, undefined, extra));
@@ -195,3 +212,22 @@ describe('the Cloud Control HTTP handler', () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+const SELF_SIGNED = {
+  cert: `-----BEGIN CERTIFICATE-----
+MIIBjzCCATagAwIBAgIUQ+uzt92wO8T78EUReE14xTRm2XMwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTIwMTIwNTQwOVoYDzIxMjYxMTA3
+MjA1NDA5WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAAQ82+8XPE5tWmuOdo0cP/QezYkrIELEjxl2dmpnlAdy26eujO5/p+UU
+XTPVkoMfJYZ6CXmUz46VBQND0VQf2E7zo2QwYjAdBgNVHQ4EFgQURI5FOAtuE+mc
+Zy/LB6HBZjlHqRswHwYDVR0jBBgwFoAURI5FOAtuE+mcZy/LB6HBZjlHqRswDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0cAMEQC
+IFWthxWbq0biJrwWyRYlVONfWzvqaNifcrkkDsjk1repAiB/QX5tbHU0WG0DLvC6
+bAkjY2L1A7fxFP1F/kU4ZVB9cw==
+-----END CERTIFICATE-----`,
+  key: `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKpJMD5dTcOkYZAh3
+mJl+tzTaJTbqpjc5R4R1Z10ZhE+hRANCAAQ82+8XPE5tWmuOdo0cP/QezYkrIELE
+jxl2dmpnlAdy26eujO5/p+UUXTPVkoMfJYZ6CXmUz46VBQND0VQf2E7z
+-----END PRIVATE KEY-----`,
+};
