@@ -1,9 +1,10 @@
 /**
  * One region's Cloud Control client as the adapter (cloud-control-client.ts) uses it: no retries
- * of the SDK's own, middleware resolved once per command type, an HTTP handler of its own
- * (http-handler.ts), every request through the wire gate once signed, status polls held until they are due (send-at.ts), and per-request work that
- * gives the same answer all run long done once per client; three middlewares of its own for the
- * SDK's costliest generic ones (sdk-lean.ts).
+ * of the SDK's own, middleware resolved once per command type, an HTTP handler of its own that
+ * passes every request through the wire gate once signed (http-handler.ts), status polls held
+ * until they are due (send-at.ts), and per-request work that gives the same answer all run long
+ * done once per client; three middlewares of its own for the SDK's costliest generic ones
+ * (sdk-lean.ts).
  */
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { CloudHttpHandler } from './http-handler.js';

@@ -45,7 +45,7 @@ function toDeployError(failure: RenderFailure, source: TemplateSource): DeployEr
 const LITERALS = new Set(['true', 'false', 'none', 'null', 'True', 'False', 'None']);
 const PLAIN_TAG = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/y;
 
-/** A piece of a plain template: text as it is, or a variable to print (0-based line, as nunjucks counts). */
+/** A piece of a plain template: text as it is, or a name to print (its 0-based line, as nunjucks counts). */
 type Piece = string | { name: string; line: number };
 
 /**
