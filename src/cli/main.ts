@@ -16,7 +16,7 @@ export const COMMANDS: readonly Command[] = Object.values(declared);
 export async function run(argv: string[], io: CliIO, commands: readonly Command[] = COMMANDS): Promise<number> {
   const outcome: Outcome = { code: EXIT.ok, printed: '' };
   try {
-    const program = buildProgram(commands, io, outcome);
+    const program = buildProgram(commands, io, outcome, argv);
     if (argv.length === 0) program.outputHelp();
     else await program.parseAsync(argv, { from: 'user' });
     return outcome.code;
