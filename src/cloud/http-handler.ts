@@ -27,9 +27,6 @@ interface AbortSignalLike {
   removeEventListener?: (type: 'abort', listener: () => void) => void;
 }
 
-/** Socket errors the SDK's handler renames TimeoutError: the same names reach retry.ts. */
-const TIMEOUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-
 export class CloudHttpHandler {
   readonly #gate: WireGate;
   readonly #timeouts: Timeouts;
@@ -114,13 +111,8 @@ export class CloudHttpHandler {
           resolve({ whole });
         },
       );
-      req.on('error', (error: NodeJS.ErrnoException) =>
-        fail(
-          error.code !== undefined && TIMEOUT_CODES.has(error.code)
-            ? Object.assign(error, { name: 'TimeoutError' })
-            : error,
-        ),
-      );
+      // A socket error keeps its errno code, which is what cloud-error.ts reads (not its name).
+      req.on('error', fail);
       req.once('socket', (socket) => {
         if (!socket.connecting) return; // a kept-alive socket
         connecting = setTimeout(() => {
