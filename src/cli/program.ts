@@ -22,11 +22,11 @@ export interface Outcome {
 }
 
 /**
- * `argv`, when given, names the command that will run: only that one gets every other command's
- * flags (hidden, to say they do not apply to it). They were 500 of the program's 700 options, the
+ * `argv` names the command that will run: only that one gets every other command's flags
+ * (hidden, to say they do not apply to it). They were 500 of the program's 700 options, the
  * most of the 12-16 ms building it took every run; no other command's are read when it runs.
  */
-export function buildProgram(commands: readonly Command[], io: CliIO, outcome: Outcome, argv?: string[]): Program {
+export function buildProgram(commands: readonly Command[], io: CliIO, outcome: Outcome, argv: string[]): Program {
   const version = packageVersion();
   const program = new Program('deploy')
     .usage('<command> [options]')
@@ -48,11 +48,9 @@ export function buildProgram(commands: readonly Command[], io: CliIO, outcome: O
   });
   const everyFlag = new Map(commands.flatMap(flagsOf).map((f) => [f.name, f]));
   // The longest declared name the arguments start with: `state list`, not a `state` group.
-  const running = argv
-    ? commands
-        .filter((spec) => spec.name.split(' ').every((word, i) => argv[i] === word))
-        .sort((a, b) => b.name.length - a.name.length)[0]
-    : undefined;
+  const running = commands
+    .filter((spec) => spec.name.split(' ').every((word, i) => argv[i] === word))
+    .sort((a, b) => b.name.length - a.name.length)[0];
   for (const spec of commands) {
     const cmd = place(program, spec.name.split(' ')).summary(spec.summary);
     cmd.description(spec.description ?? spec.summary);
@@ -64,7 +62,7 @@ export function buildProgram(commands: readonly Command[], io: CliIO, outcome: O
     // Every other command's flags too, hidden: commander would call them unknown; they are
     // known, and named as not applying to this command.
     const foreign =
-      argv && spec !== running
+      spec !== running
         ? []
         : [...everyFlag.values()]
             .filter((f) => ![...own.keys()].some((o) => o.name === f.name))
