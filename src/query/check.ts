@@ -42,8 +42,8 @@ export function checkCreate(op: CreateOperation, schema: TypeSchema, ctx: Statem
     }
   }
 
-  for (const [name, property] of Object.entries(schema.properties)) {
-    if (!property.required || Object.hasOwn(op.desiredState, name)) continue;
+  for (const name of requiredProperties(schema)) {
+    if (Object.hasOwn(op.desiredState, name)) continue;
     // A column written as NULL counts as missing; point at it when it exists.
     const asNull = Object.hasOwn(lines, name) ? ' (it is set to NULL)' : '';
     errors.push(
@@ -56,6 +56,18 @@ export function checkCreate(op: CreateOperation, schema: TypeSchema, ctx: Statem
     );
   }
   return errors;
+}
+
+const required = new WeakMap<TypeSchema, readonly string[]>();
+
+/** The schema's required properties, found once per type: every create of the type is checked. */
+function requiredProperties(schema: TypeSchema): readonly string[] {
+  let names = required.get(schema);
+  if (names === undefined) {
+    names = Object.keys(schema.properties).filter((name) => schema.properties[name]?.required);
+    required.set(schema, names);
+  }
+  return names;
 }
 
 function propertyHint(name: string, schema: TypeSchema): string {

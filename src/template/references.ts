@@ -8,17 +8,20 @@ import { isNode, nodeArray, type NjNode } from './nunjucks-internals.js';
 import { RenderFailure } from './render-failure.js';
 import { staticPath } from './strict-transform.js';
 
+/** What a template reads. Shared by every caller asking about the same text: read-only. */
 export interface References {
   /** Top-level names: `api_id`, `globals`. */
-  names: Set<string>;
+  readonly names: ReadonlySet<string>;
   /** Static dotted paths: `api.api_id`, `globals.region`, `subnets[0]`. */
-  paths: Set<string>;
+  readonly paths: ReadonlySet<string>;
   /**
    * Names the template binds itself (set, for, macro). Where the binding does not run
    * (`{% if c %}{% set x = 1 %}{% endif %}{{ x }}`) the name is read from the context.
    */
-  bound: Set<string>;
+  readonly bound: ReadonlySet<string>;
 }
+
+type Collected = { [K in keyof References]: Set<string> };
 
 const PYTHON_LITERALS = new Set(['True', 'False', 'None']);
 /** Global functions: calling them reads no variable. */
@@ -54,7 +57,7 @@ function rootOf(node: NjNode): NjNode {
 }
 
 class Collector {
-  readonly result: References = { names: new Set(), paths: new Set(), bound: new Set() };
+  readonly result: Collected = { names: new Set(), paths: new Set(), bound: new Set() };
 
   visit(node: unknown, scope: Scope): void {
     if (!isNode(node)) {
@@ -174,6 +177,7 @@ export function referencedVariables(text: string): References {
     if (cache.size >= 5000) cache.clear();
     cache.set(text, found);
   }
-  // Copies: callers may add to the sets without corrupting the cache.
-  return { names: new Set(found.names), paths: new Set(found.paths), bound: new Set(found.bound) };
+  // The same object for the same text (a stack's resources mostly share their files' texts):
+  // read-only, so no caller can change what the next one is told.
+  return found;
 }

@@ -47,10 +47,9 @@ describe('referencedVariables', () => {
     });
   });
 
-  it('returns empty sets for plain text and fresh sets each call', () => {
+  it('returns empty sets for plain text, and one answer per text (read-only, shared)', () => {
     expect(refs('SELECT 1')).toEqual({ names: [], paths: [] });
-    const first = referencedVariables('{{ a }}');
-    first.names.add('polluted');
+    expect(referencedVariables('{{ a }}')).toBe(referencedVariables('{{ a }}'));
     expect([...referencedVariables('{{ a }}').names]).toEqual(['a']);
   });
 
