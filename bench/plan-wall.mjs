@@ -81,3 +81,26 @@ for (const { root, walls } of setups) {
   );
 }
 console.log(`load average ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)}, node ${process.version}`);
+
+// Node reads the certificates NODE_EXTRA_CA_CERTS names while it starts, before any JavaScript
+// runs (a sandbox may point it at the whole system bundle): every plan above pays that, whatever
+// the CLI does. Shown, so a reader can tell the machine's share from the CLI's.
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const start = (env) => {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env });
+    return performance.now() - started;
+  };
+  const without = { ...process.env };
+  delete without.NODE_EXTRA_CA_CERTS;
+  const withIt = [];
+  const withoutIt = [];
+  for (let run = 0; run < 9; run++) {
+    withIt.push(start(process.env));
+    withoutIt.push(start(without));
+  }
+  console.log(
+    `NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): \`node -e 0\` takes ` +
+      `${median(withIt).toFixed(0)} ms with it, ${median(withoutIt).toFixed(0)} ms without (medians of 9)`,
+  );
+}
