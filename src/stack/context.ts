@@ -162,11 +162,26 @@ function valueOf(stack: Stack, known: Known, name: string): unknown {
         : unknownResource(d.resource);
     } else {
       // An export its exports query has not answered yet is not known yet.
-      const found = live ? withAliases(columns, exports.get(d.resource) ?? [])[d.column] : undefined;
+      const found = live ? columnOf(columns, exports.get(d.resource) ?? [], d.column) : undefined;
       value = found !== undefined ? found : unknownValue(`${d.resource}.${d.column}`);
     }
   }
   return value;
+}
+
+/**
+ * One column of `withAliases(columns, exports)`, without copying the resource's whole state (a
+ * consumer reads one export of a state of dozens of properties, at every render): the column
+ * itself, else the first export aliased so whose column is known.
+ */
+function columnOf(
+  columns: Record<string, unknown>,
+  exports: { column: string; alias: string }[],
+  name: string,
+): unknown {
+  if (columns[name] !== undefined) return columns[name];
+  for (const e of exports) if (e.alias === name && columns[e.column] !== undefined) return columns[e.column];
+  return undefined;
 }
 
 /** The columns plus each export's alias, so `{{ res.alias }}` reads what `{{ alias }}` does. */

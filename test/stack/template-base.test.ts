@@ -101,6 +101,21 @@ describe('templateBase', () => {
     expect(nameOf('branch', new Map([['other_api', { api_id: 'two' }]]))).toBe('two');
   });
 
+  it('reads an aliased export from its column, or from the export that column names as its alias', () => {
+    const dir = writeStack(
+      `name: t\nresources:\n  - name: api\n    file: api.iql\n    props: [{ name: api_name, value: a }, { name: region, value: us-east-1 }]\n    exports:\n      - api_id: first_id\n      - ApiId: api_id\n  - name: reader\n    file: r.iql\n    props: [{ name: region, value: us-east-1 }]\n`,
+      { 'resources/api.iql': API, 'resources/r.iql': user('{{ first_id }}') },
+    );
+    const loaded = loadStack({ stackDir: dir, env: 'dev', processEnv: {}, assignments: [], cwd: process.cwd() });
+    const reader = loaded.resources[1] as StackResource;
+    const name = (state: Record<string, unknown>): unknown =>
+      renderTyped({ stack: loaded, resource: reader, registry: schemaRegistry(), known: new Map([['api', state]]) })
+        .rendered.create?.desiredState['Name'];
+    expect(name({ api_id: 'one', ApiId: 'two' })).toBe('one');
+    expect(name({ ApiId: 'two' })).toBe('two');
+    expect(name({ Name: 'a' })).toBe('«unknown:api.api_id»');
+  });
+
   it('holds only what the resource reads', () => {
     const base = templateBase(stack, new Map(), named('reader'));
     expect(Object.keys(base)).toEqual(expect.arrayContaining(['region', 'api_id', 'api']));
