@@ -172,7 +172,7 @@ function valueOf(stack: Stack, known: Known, name: string): unknown {
 /**
  * One column of `withAliases(columns, exports)`, without copying the resource's whole state (a
  * consumer reads one export of a state of dozens of properties, at every render): the column
- * itself, else the first export aliased so whose column is known.
+ * itself when known, else the known column of the first export whose alias is `name`.
  */
 function columnOf(
   columns: Record<string, unknown>,
