@@ -27,7 +27,7 @@ export interface DiffInput {
   identifier?: string;
   dependsOn?: string[];
   /** Protected property names (`Name` or `/Name`): their changes are marked sensitive. */
-  sensitive?: string[];
+  sensitive?: readonly string[];
   /** Default 'removed from manifest'. */
   removedReason?: string;
   /** Where the resource lives now, when the manifest moved it to `region`. */

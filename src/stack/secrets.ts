@@ -24,17 +24,28 @@ export function addSecretVars(secrets: Secrets, names: string[], vars: Record<st
 }
 
 /** Top-level properties whose values are secret: those a protected export reads, and write-only ones. */
-export function sensitiveProperties(resource: StackResource | undefined, schema: TypeSchema): string[] {
-  const isProtected = new Set(resource?.def.protected ?? []);
+export function sensitiveProperties(resource: StackResource | undefined, schema: TypeSchema): readonly string[] {
+  // Most resources protect no export: then it is the type's write-only properties, found once.
+  if (!resource?.def.protected?.length) return writeOnlyOf(schema);
+  const isProtected = new Set(resource.def.protected);
   const columns = new Set(
-    (resource?.def.exports ?? [])
-      .filter((e) => isProtected.has(e.alias) || isProtected.has(e.column))
-      .map((e) => e.column),
+    resource.def.exports.filter((e) => isProtected.has(e.alias) || isProtected.has(e.column)).map((e) => e.column),
   );
   // typeColumns lists the same names, snake_cased once per schema, in the same order.
   const snake = typeColumns(schema);
   const all = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)];
   return [...new Set([...all.filter((_, i) => columns.has(snake[i] as string)), ...schema.writeOnly])];
+}
+
+const writeOnly = new WeakMap<TypeSchema, readonly string[]>();
+
+function writeOnlyOf(schema: TypeSchema): readonly string[] {
+  let names = writeOnly.get(schema);
+  if (names === undefined) {
+    names = [...new Set(schema.writeOnly)];
+    writeOnly.set(schema, names);
+  }
+  return names;
 }
 
 export interface SecretSources {
