@@ -7,9 +7,20 @@ import type { ChangeAction, Plan } from '../plan/types.js';
 
 export const EVENT_SCHEMA_VERSION = 2;
 
-/** The `time` of an event: now, ISO 8601. */
+let lastMs = Number.NaN;
+let lastTime = '';
+
+/**
+ * The `time` of an event: now, ISO 8601. Formatted once per millisecond: a fast run emits several
+ * events in the same one (formatting a date was ~1% of a 500-resource apply's CPU at zero latency).
+ */
 export function eventTime(): string {
-  return new Date().toISOString();
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastTime = new Date(now).toISOString();
+  }
+  return lastTime;
 }
 
 export type Command = 'plan' | 'apply' | 'teardown';
