@@ -4,7 +4,7 @@
  */
 import type { FailureMode } from '../engine/index.js';
 import { flag, group, type Command, type Flag, type Options } from './command.js';
-import { oneOf, repeatable, wholeNumber } from './values.js';
+import { endpointUrl, oneOf, repeatable, wholeNumber } from './values.js';
 
 export const STACK_ARGS = [
   { name: 'stack-dir', description: 'the stack directory (stackql_manifest.yml and resources/)' },
@@ -41,8 +41,12 @@ export const WHERE = group('Where to deploy:', [
     name: 'endpoint',
     value: 'URL',
     description: 'another Cloud Control endpoint (or AWS_ENDPOINT_URL_CLOUDCONTROL)',
+    parse: endpointUrl,
     default: undefined as string | undefined,
-    fromEnv: (env) => env['AWS_ENDPOINT_URL_CLOUDCONTROL'],
+    fromEnv: (env) => {
+      const text = env['AWS_ENDPOINT_URL_CLOUDCONTROL'];
+      return text === undefined || text === '' ? undefined : endpointUrl(text, 'AWS_ENDPOINT_URL_CLOUDCONTROL');
+    },
   }),
   STATE,
   flag({

@@ -37,6 +37,35 @@ export function oneOf<const C extends string>(
   return Object.assign(parse, { choices });
 }
 
+/**
+ * A Cloud Control endpoint: an http:// or https:// URL of a host, with no query, fragment or
+ * credentials in it (Cloud Control's requests carry none, and the client refuses to send them).
+ * Checked when the flag is read, so a typo is named before anything runs instead of failing as
+ * missing credentials (a host that is not loopback needs AWS's) or an unreachable cloud.
+ */
+export function endpointUrl(text: string, flag: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  // A URL with credentials in it is not repeated: errors are shown and logged.
+  const wrong =
+    url !== undefined && (url.username || url.password)
+      ? 'must not carry credentials (they come from the AWS credential chain)'
+      : url === undefined || !['http:', 'https:'].includes(url.protocol)
+        ? `must be an http:// or https:// URL, got '${text}'`
+        : url.search || url.hash
+          ? `must not carry a query or a fragment, got '${text}'`
+          : undefined;
+  if (wrong === undefined) return text;
+  const example = `${flag}${flag.startsWith('--') ? ' ' : '='}http://127.0.0.1:4566`;
+  throw new DeployError('InvalidOption', `${flag} ${wrong}`, {
+    hint: `for example ${example} (\`deploy local-cloud\`'s default), or leave it out for AWS's own`,
+  });
+}
+
 /** The choices a flag's parser accepts, when it is `oneOf`. */
 export function choicesOf(parse: unknown): readonly string[] | undefined {
   return (parse as { choices?: readonly string[] } | undefined)?.choices;

@@ -46,10 +46,44 @@ describe('bad values are refused before anything runs, with a hint', () => {
     [['apply', 'x', 'dev', '--on-failure', 'maybe'], "--on-failure must be stop, continue or rollback, got 'maybe'"],
     [['teardown', 'x', 'dev', '--rate-limit', 'fast'], "--rate-limit must be a whole number, got 'fast'"],
     [['local-cloud', '--port', '70000'], '--port must be between 0 and 65535, got 70000'],
+    [
+      ['plan', 'x', 'dev', '--endpoint', 'localhost:4566'],
+      "--endpoint must be an http:// or https:// URL, got 'localhost:4566'",
+    ],
+    [
+      ['plan', 'x', 'dev', '--endpoint', 'ftp://127.0.0.1/'],
+      "--endpoint must be an http:// or https:// URL, got 'ftp://127.0.0.1/'",
+    ],
+    [
+      ['plan', 'x', 'dev', '--endpoint', 'http://127.0.0.1:4566/?debug=1'],
+      "--endpoint must not carry a query or a fragment, got 'http://127.0.0.1:4566/?debug=1'",
+    ],
   ])('deploy %j', async (args, message) => {
     const { code, stderr } = await cli(args);
     expect(code).toBe(1);
     expect(stderr).toContain(`error [InvalidOption]: ${message}\n  hint: `);
+  });
+
+  it('an endpoint with credentials in it is refused without repeating them', async () => {
+    const { code, stderr } = await cli(['apply', 'x', 'dev', '--endpoint', 'https://me:s3cret@cloud.example']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('error [InvalidOption]: --endpoint must not carry credentials');
+    expect(stderr).not.toContain('s3cret');
+  });
+
+  it('AWS_ENDPOINT_URL_CLOUDCONTROL is checked as --endpoint is, and named', async () => {
+    const bad = await cli(['plan', 'x', 'dev'], { env: { AWS_ENDPOINT_URL_CLOUDCONTROL: 'cloudcontrol.local' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      "error [InvalidOption]: AWS_ENDPOINT_URL_CLOUDCONTROL must be an http:// or https:// URL, got 'cloudcontrol.local'\n" +
+        '  hint: for example AWS_ENDPOINT_URL_CLOUDCONTROL=http://127.0.0.1:4566',
+    );
+    // Set but empty, it is not set; a good one gets as far as the stack (which does not exist here).
+    for (const value of ['', 'https://cloudcontrolapi.us-east-1.amazonaws.com', 'http://[::1]:4566/prefix']) {
+      const run = await cli(['plan', 'no-such-stack', 'dev'], { env: { AWS_ENDPOINT_URL_CLOUDCONTROL: value } });
+      expect(run.stderr).not.toContain('InvalidOption');
+      expect(run.stderr).toContain('no-such-stack');
+    }
   });
 
   it('--local and --endpoint together name two clouds', async () => {
