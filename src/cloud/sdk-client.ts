@@ -39,7 +39,7 @@ export function sdkClient({
     maxAttempts: 1,
     // Middleware resolved once per command type, not per request: a third of the SDK's CPU.
     cacheMiddleware: true,
-    ...(endpoint ? { endpoint } : {}),
+    ...(endpoint ? { endpoint: parsedEndpoint(endpoint) } : {}),
     ...(credentials ? { credentials } : {}),
     requestHandler: new CloudHttpHandler(gate, timeouts), // after signing: see wire-gate.ts
   });
@@ -52,6 +52,20 @@ export function sdkClient({
   doOncePerClient(client, region);
   leanMiddleware(client);
   return client;
+}
+
+/**
+ * A custom endpoint as the SDK would parse it: given as text, the SDK parses it again (twice) for
+ * every request. Frozen: every request is given this one object.
+ */
+function parsedEndpoint(text: string): Readonly<{ protocol: string; hostname: string; port?: number; path: string }> {
+  const url = new URL(text);
+  return Object.freeze({
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    path: url.pathname,
+  });
 }
 
 /**

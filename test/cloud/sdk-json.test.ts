@@ -227,6 +227,29 @@ describe("the engine's client writes requests as the SDK does", () => {
     handedOn.mockRestore();
   });
 
+  it.each(['/', '/prefix', '/prefix/'])('to an endpoint with the path %s, at the same URL and host', async (path) => {
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+    const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
+    const mine = sdkClient({
+      region: 'eu-west-1',
+      endpoint,
+      credentials,
+      gate: new WireGate(1),
+      sendAt: new SendAt(),
+      timeouts: DEFAULT_TIMEOUTS,
+    });
+    const theirs = new CloudControlClient({ region: 'eu-west-1', endpoint, credentials, maxAttempts: 1 });
+    received.length = 0;
+    answer = { status: 200, body: '{}', type: 'application/x-amz-json-1.0' };
+    for (const client of [mine, theirs]) await client.send(new GetResourceCommand({ TypeName: 'T', Identifier: 'a' }));
+    mine.destroy();
+    theirs.destroy();
+    const [a, b] = received;
+    expect(a?.url).toBe(b?.url);
+    expect(a?.headers['host']).toBe(b?.headers['host']);
+    expect(a?.url).toMatch(new RegExp(`^${path}`));
+  });
+
   it('makes an idempotency token when none is given, as the SDK does', async () => {
     received.length = 0;
     await both(() => new CreateResourceCommand({ TypeName: 'T', DesiredState: '{}' }), '{}');
