@@ -33,7 +33,8 @@ export interface ConnectedCloud {
 }
 
 function s3Of(env: NodeJS.ProcessEnv, cloudEndpoint: string | undefined): ConnectedCloud['s3'] {
-  const endpoint = env['AWS_ENDPOINT_URL_S3'] ?? cloudEndpoint;
+  const own = env['AWS_ENDPOINT_URL_S3'];
+  const endpoint = own === undefined || own === '' ? cloudEndpoint : own;
   if (endpoint === undefined) return {};
   return isLoopback(endpoint) && !hasCredentials(env) ? { endpoint, credentials: LOCAL_CREDENTIALS } : { endpoint };
 }

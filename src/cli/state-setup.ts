@@ -7,6 +7,7 @@ import { openS3ObjectStore } from '../cloud/index.js';
 import { DeployError } from '../errors/index.js';
 import { fileBackend, parseStateUrl, s3Backend, type LockDefaults, type StateBackend } from '../state/index.js';
 import type { ConnectedCloud } from './cloud-setup.js';
+import { endpointUrl } from './values.js';
 
 export interface ConnectedState {
   backend: StateBackend;
@@ -24,6 +25,9 @@ export async function connectState(
   try {
     const { s3 } = cloud;
     const { bucket, prefix } = parseStateUrl(state);
+    // --endpoint and the local cloud's URL are checked already: only AWS_ENDPOINT_URL_S3 can be
+    // wrong here, and it matters only now that the state is in S3.
+    if (s3.endpoint !== undefined) endpointUrl(s3.endpoint, 'AWS_ENDPOINT_URL_S3');
     const store = await openS3ObjectStore({ bucket, prefix, endpoint: s3.endpoint, credentials: s3.credentials });
     if (s3.local === true && s3.endpoint !== undefined) await store.ensureBucket();
     return { backend: s3Backend(store, lock), close: () => store.destroy() };

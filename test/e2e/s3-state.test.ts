@@ -213,6 +213,18 @@ describe('where state lives', () => {
     expect(eventsOf(local, 'plan_ready')[0]?.plan.summary.create).toBeGreaterThan(0);
   });
 
+  it('AWS_ENDPOINT_URL_S3 that is not a URL is named when the state is in S3, and only then', async () => {
+    const stack = tempStack();
+    const env = { AWS_ENDPOINT_URL_S3: 'state.internal' };
+    const bad = await deploy(['plan', stack, 'dev', '--local', '--state', STATE], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      "error [InvalidOption]: AWS_ENDPOINT_URL_S3 must be an http:// or https:// URL, got 'state.internal'",
+    );
+    expect(bad.stderr).not.toContain('internal error');
+    expect((await deploy(['plan', stack, 'dev', '--local'], env)).code).toBe(0);
+  });
+
   it('a missing bucket is a clear error before anything changes; --local creates its own', async () => {
     const { url } = await cloudWithBucket();
     const stack = tempStack();
