@@ -38,8 +38,8 @@ export function oneOf<const C extends string>(
 }
 
 /**
- * A Cloud Control endpoint: an http:// or https:// URL of a host, with no query, fragment or
- * credentials in it (Cloud Control's requests carry none, and the client refuses to send them).
+ * A Cloud Control (or S3) endpoint: an http:// or https:// URL of a host, with no query, fragment
+ * or credentials in it (the requests carry none, and the HTTP handler refuses to send them).
  * Checked when the flag is read, so a typo is named before anything runs instead of failing as
  * missing credentials (a host that is not loopback needs AWS's) or an unreachable cloud.
  */

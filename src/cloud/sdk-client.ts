@@ -56,10 +56,14 @@ export function sdkClient({
 
 /**
  * A custom endpoint as the SDK would parse it: given as text, the SDK parses it again (twice) for
- * every request. Frozen: every request is given this one object.
+ * every request. Frozen: every request is given this one object. One with a query (which the
+ * CLI refuses, and the HTTP handler too) is left to the SDK as it is.
  */
-function parsedEndpoint(text: string): Readonly<{ protocol: string; hostname: string; port?: number; path: string }> {
+function parsedEndpoint(
+  text: string,
+): string | Readonly<{ protocol: string; hostname: string; port?: number; path: string }> {
   const url = new URL(text);
+  if (url.search !== '') return text;
   return Object.freeze({
     protocol: url.protocol,
     hostname: url.hostname,
