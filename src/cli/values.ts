@@ -39,7 +39,7 @@ export function oneOf<const C extends string>(
 
 /**
  * A Cloud Control (or S3) endpoint: an http:// or https:// URL of a host, with no query, fragment
- * or credentials in it (the requests carry none, and the HTTP handler refuses to send them).
+ * or credentials in it (Cloud Control's requests carry none, and its HTTP handler refuses them).
  * Checked when the flag is read, so a typo is named before anything runs instead of failing as
  * missing credentials (a host that is not loopback needs AWS's) or an unreachable cloud.
  */
