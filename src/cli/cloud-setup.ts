@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { isLoopbackUrl as isLoopback, SdkCloudControl } from '../cloud/index.js';
 import type { CliIO } from './io.js';
 import type { StackRunOptions } from './flags.js';
+import { endpointUrl } from './values.js';
 
 /** A safe pace for AWS: Cloud Control throttles around 25 requests/second. */
 export const AWS_RATE_LIMIT = 20;
@@ -92,6 +93,8 @@ export async function connectCloud(options: CloudChoice, io: CliIO, stackDir: st
       s3: { ...s3Of(io.env, running?.url ?? server?.url), local: true },
     };
   }
+  // --endpoint was checked when read: a bad value here came from AWS_ENDPOINT_URL_CLOUDCONTROL.
+  if (options.endpoint !== undefined) endpointUrl(options.endpoint, 'AWS_ENDPOINT_URL_CLOUDCONTROL');
   const cloud = new SdkCloudControl({
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
     ...(options.endpoint !== undefined && isLoopback(options.endpoint) && !hasCredentials(io.env)

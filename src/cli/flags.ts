@@ -43,10 +43,8 @@ export const WHERE = group('Where to deploy:', [
     description: 'another Cloud Control endpoint (or AWS_ENDPOINT_URL_CLOUDCONTROL)',
     parse: endpointUrl,
     default: undefined as string | undefined,
-    fromEnv: (env) => {
-      const text = env['AWS_ENDPOINT_URL_CLOUDCONTROL'];
-      return text === undefined || text === '' ? undefined : endpointUrl(text, 'AWS_ENDPOINT_URL_CLOUDCONTROL');
-    },
+    // Checked where it is used (cloud-setup.ts): --local ignores it.
+    fromEnv: (env) => env['AWS_ENDPOINT_URL_CLOUDCONTROL'] || undefined,
   }),
   STATE,
   flag({

@@ -114,6 +114,20 @@ describe('--endpoint', () => {
       await server.close();
     }
   });
+
+  it('AWS_ENDPOINT_URL_CLOUDCONTROL that is not a URL is named, unless --local leaves it unused', async () => {
+    const stack = tempStack();
+    const env = { AWS_ENDPOINT_URL_CLOUDCONTROL: 'cloudcontrol.internal:4566' };
+    const bad = await deploy(['plan', stack, 'dev'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      "error [InvalidOption]: AWS_ENDPOINT_URL_CLOUDCONTROL must be an http:// or https:// URL, got 'cloudcontrol.internal:4566'\n" +
+        '  hint: for example AWS_ENDPOINT_URL_CLOUDCONTROL=http://127.0.0.1:4566',
+    );
+    const local = await deploy(['plan', stack, 'dev', '--local', '--json'], env);
+    expect(local.code, local.stderr).toBe(0);
+    expect(eventsOf(local, 'plan_ready')[0]?.plan.summary.create).toBe(9);
+  });
 });
 
 describe('bad input', () => {
