@@ -8,6 +8,7 @@ import nunjucks from 'nunjucks';
 import { stackqlFilters, stackqlGlobals } from './filters.js';
 import { compileAst, filterNames, parse } from './nunjucks-internals.js';
 import { boundedRange, checkSize, countLoopSteps } from './limits.js';
+import { perText } from './per-text.js';
 import { RenderFailure } from './render-failure.js';
 import { strictHelpers } from './strict-runtime.js';
 import { StrictRewriter } from './strict-transform.js';
@@ -17,11 +18,8 @@ type AnyFunction = (...args: unknown[]) => unknown;
 /** A compiled template, or why the text cannot be one (line 0-based within the text). */
 export type Compiled = { template: nunjucks.Template } | { failure: RenderFailure };
 
-const CACHE_LIMIT = 5000;
-
 let environment: nunjucks.Environment | undefined;
 let rewriter: StrictRewriter | undefined;
-const cache = new Map<string, Compiled>();
 
 function setup(): { env: nunjucks.Environment; rewriter: StrictRewriter } {
   if (environment !== undefined && rewriter !== undefined) return { env: environment, rewriter };
@@ -70,25 +68,15 @@ function syntaxFailure(error: unknown, text: string): RenderFailure {
   );
 }
 
-export function compile(text: string): Compiled {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
+export const compile = perText((text: string): Compiled => {
   const { env, rewriter: strict } = setup();
-  let compiled: Compiled;
   try {
     const ast = strict.visit(parse(text, env));
-    compiled = { template: compileAst(ast, env, 'template') };
+    return { template: compileAst(ast, env, 'template') };
   } catch (error) {
-    compiled = { failure: syntaxFailure(error, text) };
+    return { failure: syntaxFailure(error, text) };
   }
-  if (cache.size >= CACHE_LIMIT) {
-    // Oldest first: Map iteration order is insertion order.
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(text, compiled);
-  return compiled;
-}
+});
 
 /** The parsed (not rewritten) AST, for static analysis. Throws a RenderFailure on bad syntax. */
 export function parseOnly(text: string): ReturnType<typeof parse> {

@@ -5,6 +5,7 @@
 import { DeployError } from '../errors/index.js';
 import { parseOnly } from './environment.js';
 import { isNode, nodeArray, type NjNode } from './nunjucks-internals.js';
+import { perText } from './per-text.js';
 import { RenderFailure } from './render-failure.js';
 import { staticPath } from './strict-transform.js';
 
@@ -151,33 +152,25 @@ class Collector {
   }
 }
 
-const cache = new Map<string, References>();
-
 /**
  * The variables a template reads: top-level names and static dotted paths, excluding names the
  * template binds itself (for, set, macro). Bad syntax is a DeployError 'TemplateSyntax' whose
- * line is 1-based within the text (the caller knows the file).
+ * line is 1-based within the text (the caller knows the file). The same object for the same text
+ * (a stack's resources mostly share their files' texts): read-only, so no caller can change what
+ * the next one is told.
  */
-export function referencedVariables(text: string): References {
-  let found = cache.get(text);
-  if (found === undefined) {
-    const collector = new Collector();
-    if (text.includes('{')) {
-      try {
-        collector.visit(parseOnly(text), new Scope(collector.result.bound));
-      } catch (error) {
-        if (!(error instanceof RenderFailure)) throw error;
-        throw new DeployError(error.code, error.message, {
-          line: error.textLine + 1,
-          ...(error.hint ? { hint: error.hint } : {}),
-        });
-      }
+export const referencedVariables: (text: string) => References = perText((text) => {
+  const collector = new Collector();
+  if (text.includes('{')) {
+    try {
+      collector.visit(parseOnly(text), new Scope(collector.result.bound));
+    } catch (error) {
+      if (!(error instanceof RenderFailure)) throw error;
+      throw new DeployError(error.code, error.message, {
+        line: error.textLine + 1,
+        ...(error.hint ? { hint: error.hint } : {}),
+      });
     }
-    found = collector.result;
-    if (cache.size >= 5000) cache.clear();
-    cache.set(text, found);
   }
-  // The same object for the same text (a stack's resources mostly share their files' texts):
-  // read-only, so no caller can change what the next one is told.
-  return found;
-}
+  return collector.result;
+});

@@ -5,6 +5,7 @@
 import { DeployError } from '../errors/index.js';
 import { compile, isGlobal } from './environment.js';
 import { bounded } from './limits.js';
+import { perText } from './per-text.js';
 import { RenderFailure } from './render-failure.js';
 import { printed, undefinedVariable } from './strict-runtime.js';
 
@@ -56,7 +57,7 @@ type Piece = string | { name: string; line: number };
  * without parsing, compiling and running a template, for a text often unique to one resource
  * (a prop naming an export).
  */
-function plainForm(text: string): Piece[] | null {
+const plainForm = perText((text: string): readonly Piece[] | null => {
   if (/\{[%#]/.test(text)) return null;
   const pieces: Piece[] = [];
   let at = 0;
@@ -75,10 +76,10 @@ function plainForm(text: string): Piece[] | null {
   }
   if (at < text.length) pieces.push(text.slice(at));
   return pieces;
-}
+});
 
 /** What the compiled template would print for the pieces (the same failures too). */
-function renderPlain(pieces: Piece[], context: Record<string, unknown>): string {
+function renderPlain(pieces: readonly Piece[], context: Record<string, unknown>): string {
   let out = '';
   for (const piece of pieces) {
     if (typeof piece === 'string') {
