@@ -3,7 +3,7 @@
  * once, each at the line of the offending INSERT column.
  */
 import { DeployError } from '../errors/index.js';
-import { pascalCase, snakeCase, type TypeSchema } from '../schema/index.js';
+import { pascalCase, perSchema, snakeCase, type TypeSchema } from '../schema/index.js';
 import { closest, editDistance } from '../common/index.js';
 import { checkValue } from './check-value.js';
 import { own } from './own.js';
@@ -58,17 +58,10 @@ export function checkCreate(op: CreateOperation, schema: TypeSchema, ctx: Statem
   return errors;
 }
 
-const required = new WeakMap<TypeSchema, readonly string[]>();
-
 /** The schema's required properties, found once per type: every create of the type is checked. */
-function requiredProperties(schema: TypeSchema): readonly string[] {
-  let names = required.get(schema);
-  if (names === undefined) {
-    names = Object.keys(schema.properties).filter((name) => schema.properties[name]?.required);
-    required.set(schema, names);
-  }
-  return names;
-}
+const requiredProperties = perSchema((schema): readonly string[] =>
+  Object.keys(schema.properties).filter((name) => schema.properties[name]?.required),
+);
 
 function propertyHint(name: string, schema: TypeSchema): string {
   const names = Object.keys(schema.properties);

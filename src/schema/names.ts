@@ -2,7 +2,7 @@
  * Naming rules between CloudFormation (`AWS::EC2::VPCEndpoint`) and StackQL
  * (`aws.ec2.vpc_endpoints`): service lower-cased, resource snake_cased and pluralised.
  */
-import type { TypeSchema } from './types.js';
+import { perSchema } from './per-schema.js';
 
 const snakeCache = new Map<string, string>();
 
@@ -63,17 +63,10 @@ export function serviceKeyOf(typeName: string): string {
   return (typeName.split('::')[1] ?? 'unknown').toLowerCase();
 }
 
-const columnsOfType = new WeakMap<TypeSchema, readonly string[]>();
-
 /**
  * A type's properties, then its read-only ones, as StackQL columns (`ApiId` → `api_id`): worked
  * out once per schema, not for every resource of the type.
  */
-export function typeColumns(schema: TypeSchema): readonly string[] {
-  let columns = columnsOfType.get(schema);
-  if (columns === undefined) {
-    columns = [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase);
-    columnsOfType.set(schema, columns);
-  }
-  return columns;
-}
+export const typeColumns = perSchema((schema): readonly string[] =>
+  [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase),
+);

@@ -7,7 +7,7 @@
  * one row per tag.
  */
 import type { ResourceState } from '../cloud/index.js';
-import { snakeCase, type TypeSchema, type ValueType } from '../schema/index.js';
+import { perSchema, snakeCase, type TypeSchema, type ValueType } from '../schema/index.js';
 import type { SqlValue, TableVariant } from './types.js';
 
 export interface Column {
@@ -35,21 +35,24 @@ const TAG_COLUMNS: Column[] = [
   { name: 'tag_value', affinity: 'TEXT' },
 ];
 
-const cache = new WeakMap<TypeSchema, Column[]>();
-
 /** Column names compare case-insensitively in SQLite; a property wins a clash with a built-in. */
+const typeTable = perSchema((schema): Column[] => {
+  const types: [string, ValueType][] = [
+    ...Object.entries(schema.properties).map(([name, p]): [string, ValueType] => [name, p.type]),
+    ...Object.entries(schema.readOnly),
+  ];
+  const columns: Column[] = types.map(([property, type]) => ({
+    name: snakeCase(property),
+    affinity: affinity(type),
+    property,
+  }));
+  const taken = new Set(columns.map((c) => c.name.toLowerCase()));
+  columns.push(...BUILT_IN.filter((c) => !taken.has(c.name.toLowerCase())));
+  return columns;
+});
+
 export function columnsOf(schema: TypeSchema, variant: TableVariant): Column[] {
-  let columns = cache.get(schema);
-  if (!columns) {
-    const types: [string, ValueType][] = [
-      ...Object.entries(schema.properties).map(([name, p]): [string, ValueType] => [name, p.type]),
-      ...Object.entries(schema.readOnly),
-    ];
-    columns = types.map(([property, type]) => ({ name: snakeCase(property), affinity: affinity(type), property }));
-    const taken = new Set(columns.map((c) => c.name.toLowerCase()));
-    columns.push(...BUILT_IN.filter((c) => !taken.has(c.name.toLowerCase())));
-    cache.set(schema, columns);
-  }
+  const columns = typeTable(schema);
   if (variant !== 'tags') return columns;
   const tagColumn = snakeCase(tagProperty(schema));
   return [...columns.filter((c) => c.name !== tagColumn), ...TAG_COLUMNS];

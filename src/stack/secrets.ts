@@ -7,7 +7,7 @@
  */
 import type { Secrets } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
-import { typeColumns, type PropertyPath, type TypeSchema } from '../schema/index.js';
+import { perSchema, typeColumns, type PropertyPath, type TypeSchema } from '../schema/index.js';
 import { containsUnknown } from '../template/index.js';
 import type { StackResource } from './types.js';
 
@@ -37,16 +37,7 @@ export function sensitiveProperties(resource: StackResource | undefined, schema:
   return [...new Set([...all.filter((_, i) => columns.has(snake[i] as string)), ...schema.writeOnly])];
 }
 
-const writeOnly = new WeakMap<TypeSchema, readonly string[]>();
-
-function writeOnlyOf(schema: TypeSchema): readonly string[] {
-  let names = writeOnly.get(schema);
-  if (names === undefined) {
-    names = [...new Set(schema.writeOnly)];
-    writeOnly.set(schema, names);
-  }
-  return names;
-}
+const writeOnlyOf = perSchema((schema): readonly string[] => [...new Set(schema.writeOnly)]);
 
 export interface SecretSources {
   desired?: Record<string, unknown> | undefined;
