@@ -66,4 +66,13 @@ describe('file() directive', () => {
     }
     throw new Error('expected an error');
   });
+
+  it('names the line of a directive deep in a prop, after others resolved before it', () => {
+    const broken = { ...FILES, 'resources/aws/iam/policies/more.yaml': 'Effect: [' };
+    expect(() => loadManifest(writeStack(MANIFEST, broken))).toThrow(
+      expect.objectContaining({ code: 'FileDirective', location: expect.objectContaining({ line: 13 }) }),
+    );
+    const nested = { ...FILES, 'resources/aws/iam/policies/combined.yaml': 'Statement:\n  - file(nope.json)\n' };
+    expect(() => loadManifest(writeStack(MANIFEST, nested))).toThrow(/nope\.json does not exist/);
+  });
 });
