@@ -4,6 +4,7 @@
  * globals.*). Resource level: that, the exports known so far, resource_name, and the resource's
  * props for the environment (which override globals of the same name).
  */
+import { perObject } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
 import { referencedVariables } from '../template/index.js';
 import { displayPath } from './display-path.js';
@@ -16,11 +17,7 @@ import type { GlobalDef, Manifest, PropDef, ResourceDef } from './types.js';
  * Globals that mention resource_name (stackql-deploy 2 re-renders them per resource, e.g. a
  * tag naming the resource), and globals built from those: rendered per resource, not per stack.
  */
-const perResourceCache = new WeakMap<Manifest, Set<string>>();
-
-function perResourceGlobals(manifest: Manifest): Set<string> {
-  const cached = perResourceCache.get(manifest);
-  if (cached !== undefined) return cached;
+const perResourceGlobals = perObject((manifest: Manifest): Set<string> => {
   const names = new Set<string>();
   for (const global of manifest.globals) {
     const read = stringsIn(global.value).flatMap((text) => {
@@ -32,9 +29,8 @@ function perResourceGlobals(manifest: Manifest): Set<string> {
     });
     if (read.some((name) => name === 'resource_name' || names.has(name))) names.add(global.name);
   }
-  perResourceCache.set(manifest, names);
   return names;
-}
+});
 
 function renderGlobal(
   manifest: Manifest,

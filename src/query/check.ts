@@ -3,8 +3,8 @@
  * once, each at the line of the offending INSERT column.
  */
 import { DeployError } from '../errors/index.js';
-import { pascalCase, perSchema, snakeCase, type TypeSchema } from '../schema/index.js';
-import { closest, editDistance } from '../common/index.js';
+import { pascalCase, snakeCase, type TypeSchema } from '../schema/index.js';
+import { closest, editDistance, perObject } from '../common/index.js';
 import { checkValue } from './check-value.js';
 import { own } from './own.js';
 import type { CreateOperation, StatementContext } from './types.js';
@@ -59,7 +59,7 @@ export function checkCreate(op: CreateOperation, schema: TypeSchema, ctx: Statem
 }
 
 /** The schema's required properties, found once per type: every create of the type is checked. */
-const requiredProperties = perSchema((schema): readonly string[] =>
+const requiredProperties = perObject((schema: TypeSchema): readonly string[] =>
   Object.keys(schema.properties).filter((name) => schema.properties[name]?.required),
 );
 

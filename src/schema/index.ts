@@ -2,7 +2,6 @@ export { SchemaRegistry, schemaRegistry, registryDir, type OverlaySource } from 
 export { overlaySchema } from './overlay.js';
 export { distilDescribed } from './distil.js';
 export { snakeCase, pascalCase, pluralize, stackqlNameOf, normaliseStackqlName, typeColumns } from './names.js';
-export { perSchema } from './per-schema.js';
 export { assertProvisionable, notProvisionableError, provisionable, provisionProblems } from './provisionable.js';
 export type {
   TypeSchema,

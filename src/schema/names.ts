@@ -2,7 +2,8 @@
  * Naming rules between CloudFormation (`AWS::EC2::VPCEndpoint`) and StackQL
  * (`aws.ec2.vpc_endpoints`): service lower-cased, resource snake_cased and pluralised.
  */
-import { perSchema } from './per-schema.js';
+import { perObject } from '../common/index.js';
+import type { TypeSchema } from './types.js';
 
 const snakeCache = new Map<string, string>();
 
@@ -67,6 +68,6 @@ export function serviceKeyOf(typeName: string): string {
  * A type's properties, then its read-only ones, as StackQL columns (`ApiId` → `api_id`): worked
  * out once per schema, not for every resource of the type.
  */
-export const typeColumns = perSchema((schema): readonly string[] =>
+export const typeColumns = perObject((schema: TypeSchema): readonly string[] =>
   [...Object.keys(schema.properties), ...Object.keys(schema.readOnly)].map(snakeCase),
 );

@@ -7,7 +7,8 @@
  * one row per tag.
  */
 import type { ResourceState } from '../cloud/index.js';
-import { perSchema, snakeCase, type TypeSchema, type ValueType } from '../schema/index.js';
+import { perObject } from '../common/index.js';
+import { snakeCase, type TypeSchema, type ValueType } from '../schema/index.js';
 import type { SqlValue, TableVariant } from './types.js';
 
 export interface Column {
@@ -36,7 +37,7 @@ const TAG_COLUMNS: Column[] = [
 ];
 
 /** Column names compare case-insensitively in SQLite; a property wins a clash with a built-in. */
-const typeTable = perSchema((schema): Column[] => {
+const typeTable = perObject((schema: TypeSchema): Column[] => {
   const types: [string, ValueType][] = [
     ...Object.entries(schema.properties).map(([name, p]): [string, ValueType] => [name, p.type]),
     ...Object.entries(schema.readOnly),

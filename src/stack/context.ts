@@ -7,6 +7,7 @@
  * ("known after apply"); a name exported by another resource whose `if` holds is that one's.
  */
 import { createHash } from 'node:crypto';
+import { perObject } from '../common/index.js';
 import { snakeCase, typeColumns, type TypeSchema } from '../schema/index.js';
 import { containsUnknown, MORE_NAMES, partiallyUnknown, unknownResource, unknownValue } from '../template/index.js';
 import { contextNames } from './edges.js';
@@ -81,45 +82,32 @@ interface StackNames {
   all: string[];
 }
 
-const stackNames = new WeakMap<Stack, StackNames>();
-
 /** `compute`, remembered per resource: what it gives depends only on the resource and its stack. */
 function perResource<T>(
   compute: (stack: Stack, resource: StackResource) => T,
 ): (stack: Stack, resource: StackResource) => T {
-  const remembered = new WeakMap<StackResource, T>();
-  return (stack, resource) => {
-    let value = remembered.get(resource);
-    if (value === undefined) {
-      value = compute(stack, resource);
-      remembered.set(resource, value);
-    }
-    return value;
-  };
+  const remembered = perObject((resource: StackResource, stack: Stack) => compute(stack, resource));
+  return (stack, resource) => remembered(resource, stack);
 }
 
 /** Every top-level name the templates of `resource` may look up. */
 const namesUsed = perResource((stack, resource) => contextNames(resource, stack.manifest));
 
-function namesOf(stack: Stack): StackNames {
-  let names = stackNames.get(stack);
-  if (names === undefined) {
-    const definitions = new Map<string, Definition[]>();
-    const define = (name: string, d: Definition): void => {
-      const list = definitions.get(name);
-      if (list) list.push(d);
-      else definitions.set(name, [d]);
-    };
-    for (const r of stack.manifest.resources) {
-      define(r.name, { resource: r.name });
-      for (const e of r.exports) define(e.alias, { resource: r.name, column: e.column });
-    }
-    const exports = new Map(stack.manifest.resources.map((r) => [r.name, r.exports]));
-    names = { definitions, exports, all: [...new Set([...Object.keys(stack.context), ...definitions.keys()])] };
-    stackNames.set(stack, names);
+/** The names the stack's resources define, worked out once per stack. */
+const namesOf = perObject((stack: Stack): StackNames => {
+  const definitions = new Map<string, Definition[]>();
+  const define = (name: string, d: Definition): void => {
+    const list = definitions.get(name);
+    if (list) list.push(d);
+    else definitions.set(name, [d]);
+  };
+  for (const r of stack.manifest.resources) {
+    define(r.name, { resource: r.name });
+    for (const e of r.exports) define(e.alias, { resource: r.name, column: e.column });
   }
-  return names;
-}
+  const exports = new Map(stack.manifest.resources.map((r) => [r.name, r.exports]));
+  return { definitions, exports, all: [...new Set([...Object.keys(stack.context), ...definitions.keys()])] };
+});
 
 /** The names of other resources (and their exports) the templates of `resource` read. */
 const namesRead = perResource((stack, resource) => {

@@ -5,9 +5,9 @@
  * They are collected into the stack's `Secrets` as they become known, and every output masks
  * them by value.
  */
-import type { Secrets } from '../common/index.js';
+import { perObject, type Secrets } from '../common/index.js';
 import { DeployError } from '../errors/index.js';
-import { perSchema, typeColumns, type PropertyPath, type TypeSchema } from '../schema/index.js';
+import { typeColumns, type PropertyPath, type TypeSchema } from '../schema/index.js';
 import { containsUnknown } from '../template/index.js';
 import type { StackResource } from './types.js';
 
@@ -37,7 +37,7 @@ export function sensitiveProperties(resource: StackResource | undefined, schema:
   return [...new Set([...all.filter((_, i) => columns.has(snake[i] as string)), ...schema.writeOnly])];
 }
 
-const writeOnlyOf = perSchema((schema): readonly string[] => [...new Set(schema.writeOnly)]);
+const writeOnlyOf = perObject((schema: TypeSchema): readonly string[] => [...new Set(schema.writeOnly)]);
 
 export interface SecretSources {
   desired?: Record<string, unknown> | undefined;
