@@ -44,26 +44,27 @@ export function oneOf<const C extends string>(
  * missing credentials (a host that is not loopback needs AWS's) or an unreachable cloud.
  */
 export function endpointUrl(text: string, flag: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  // A URL with credentials in it is not repeated: errors are shown and logged.
-  const wrong =
-    url !== undefined && (url.username || url.password)
-      ? 'must not carry credentials (they come from the AWS credential chain)'
-      : url === undefined || !['http:', 'https:'].includes(url.protocol)
-        ? `must be an http:// or https:// URL, got '${text}'`
-        : url.search || url.hash
-          ? `must not carry a query or a fragment, got '${text}'`
-          : undefined;
+  const wrong = endpointProblem(text);
   if (wrong === undefined) return text;
   const example = `${flag}${flag.startsWith('--') ? ' ' : '='}http://127.0.0.1:4566`;
   throw new DeployError('InvalidOption', `${flag} ${wrong}`, {
     hint: `for example ${example} (\`deploy local-cloud\`'s default), or leave it out for AWS's own`,
   });
+}
+
+function endpointProblem(text: string): string | undefined {
+  const notHttp = `must be an http:// or https:// URL, got '${text}'`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return notHttp;
+  }
+  // A URL with credentials in it is not repeated: errors are shown and logged.
+  if (url.username || url.password) return 'must not carry credentials (they come from the AWS credential chain)';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return notHttp;
+  if (url.search || url.hash) return `must not carry a query or a fragment, got '${text}'`;
+  return undefined;
 }
 
 /** The choices a flag's parser accepts, when it is `oneOf`. */
